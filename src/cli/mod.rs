@@ -1,0 +1,52 @@
+//! The command line: one file per subcommand. Each returns the process exit code and prints
+//! errors itself (to stderr), so main stays thin.
+
+mod check;
+mod import;
+mod list;
+
+use crate::store::DataDir;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Recap: study current events from news FAQs, as flashcards and quizzes.
+///
+/// Without a subcommand, opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "recap", version, about, long_about = None)]
+pub struct Cli {
+    /// The data folder (decks/ and progress/). Default: the platform data directory
+    /// (~/.local/share/recap on Linux).
+    #[arg(long, global = true, env = "RECAP_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Import(import::ImportArgs),
+    Check(check::CheckArgs),
+    List(list::ListArgs),
+}
+
+/// Runs a subcommand; returns the exit code.
+pub fn run(cli: &Cli, command: &Command) -> i32 {
+    match command {
+        Command::Import(args) => import::run(cli, args),
+        Command::Check(args) => check::run(args),
+        Command::List(args) => list::run(cli, args),
+    }
+}
+
+impl Cli {
+    /// The data folder this run uses; prints why when there is none.
+    pub fn data_dir(&self) -> Option<DataDir> {
+        let data = DataDir::resolve(self.data_dir.as_deref());
+        if data.is_none() {
+            eprintln!("error: no home folder to keep Recap's data in. Give one with --data-dir DIR.");
+        }
+        data
+    }
+}

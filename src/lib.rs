@@ -1,0 +1,14 @@
+//! Recap: study current events from news FAQs.
+//!
+//! The core (everything but [`ui`]) is pure: it never touches egui, and time and randomness
+//! enter as parameters so every behaviour is reproducible in tests. Data flows one way:
+//! files → core → screens.
+
+pub mod cli;
+pub mod deck;
+pub mod import;
+pub mod library;
+pub mod model;
+pub mod schedule;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,159 @@
+//! The library: the decks bundled with the app plus every `*.ron` deck in the data folder.
+//!
+//! Loading only reads: nothing in the data folder is rewritten by it. A bad file becomes an
+//! entry carrying its problems while every other deck loads.
+
+mod bundled;
+
+pub use bundled::BUNDLED_DECKS;
+
+use crate::deck::{DeckError, Location, ParsedDeck, Problem, parse_deck};
+use crate::model::{Deck, DeckId};
+use crate::store::DataDir;
+use rand::Rng;
+use std::path::{Path, PathBuf};
+
+/// Where a deck in the library comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckOrigin {
+    /// Built into the binary; `name` is its file name in the source tree's decks/.
+    Bundled { name: &'static str },
+    /// A file in the data folder's decks/.
+    File(PathBuf),
+}
+
+/// A deck that loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryDeck {
+    pub parsed: ParsedDeck,
+    pub origin: DeckOrigin,
+}
+
+impl LibraryDeck {
+    pub fn deck(&self) -> &Deck {
+        &self.parsed.deck
+    }
+}
+
+/// A deck file that did not load, with every problem found in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedDeck {
+    pub path: PathBuf,
+    pub error: DeckError,
+}
+
+/// Every deck the user can study, newest article first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    pub decks: Vec<LibraryDeck>,
+    pub failed: Vec<FailedDeck>,
+}
+
+impl Library {
+    /// Loads the bundled decks and the data folder's decks. A file whose deck id is also a
+    /// bundled deck's replaces the bundled one (a teacher's edited copy); two files with the
+    /// same id: the second is reported as failed.
+    pub fn load(data: &DataDir, rng: &mut impl Rng) -> Library {
+        let mut library = Library::default();
+        for path in deck_files(&data.decks(), &mut library.failed) {
+            library.add_file(&path, rng);
+        }
+        for (name, text) in BUNDLED_DECKS {
+            if let Ok(parsed) = parse_deck(text, Path::new(name), rng) {
+                if library.find(parsed.deck.id.as_str()).is_none() {
+                    let origin = DeckOrigin::Bundled { name };
+                    library.decks.push(LibraryDeck { parsed, origin });
+                }
+            }
+        }
+        library.sort_newest_first();
+        library
+    }
+
+    fn add_file(&mut self, path: &Path, rng: &mut impl Rng) {
+        let loaded = read_text(path).and_then(|text| parse_deck(&text, path, rng));
+        match loaded {
+            Ok(parsed) => match self.find(parsed.deck.id.as_str()) {
+                Some(other) => {
+                    let message = format!(
+                        "deck id \"{}\" is already used by {}",
+                        parsed.deck.id,
+                        describe(&other.origin)
+                    );
+                    let hint = "give one of the decks another `id` (its progress follows the id)";
+                    let problem = Problem::new(path, Location::START, message, hint);
+                    self.failed.push(FailedDeck { path: path.to_path_buf(), error: problem.into() });
+                }
+                None => self.decks.push(LibraryDeck { parsed, origin: DeckOrigin::File(path.to_path_buf()) }),
+            },
+            Err(error) => self.failed.push(FailedDeck { path: path.to_path_buf(), error }),
+        }
+    }
+
+    /// The deck with this id.
+    pub fn find(&self, id: &str) -> Option<&LibraryDeck> {
+        self.decks.iter().find(|d| d.deck().id.as_str() == id)
+    }
+
+    /// Whether a deck already has this id (ids name progress files, so they must not clash).
+    pub fn has_id(&self, id: &DeckId) -> bool {
+        self.find(id.as_str()).is_some()
+    }
+
+    /// News goes stale: newest source date first, undated decks last, then by title.
+    fn sort_newest_first(&mut self) {
+        self.decks.sort_by(|a, b| {
+            let date = |d: &LibraryDeck| d.deck().source.as_ref().and_then(|s| s.date.clone());
+            date(b)
+                .cmp(&date(a))
+                .then_with(|| a.deck().title.to_lowercase().cmp(&b.deck().title.to_lowercase()))
+        });
+        self.failed.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+fn describe(origin: &DeckOrigin) -> String {
+    match origin {
+        DeckOrigin::Bundled { name } => format!("the bundled deck {name}"),
+        DeckOrigin::File(path) => path.display().to_string(),
+    }
+}
+
+/// The `*.ron` files in `folder`, sorted; a missing folder is an empty library.
+fn deck_files(folder: &Path, failed: &mut Vec<FailedDeck>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            let problem = Problem::new(folder, Location::START, format!("cannot read the decks folder: {e}"), "check its permissions");
+            failed.push(FailedDeck { path: folder.to_path_buf(), error: problem.into() });
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// A deck file's text; unreadable or non-UTF-8 files become a problem at 1:1.
+pub fn read_text(path: &Path) -> Result<String, DeckError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problem::new(path, Location::START, format!("cannot read the file: {e}"), "check that it exists and can be read")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(before);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Problem::new(
+            path,
+            Location::new(line, column),
+            "the file is not UTF-8 text",
+            "save it as UTF-8 in your editor",
+        )
+        .into()
+    })
+}

@@ -1,0 +1,11 @@
+use clap::Parser;
+use recap::cli::{self, Cli};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Some(command) => cli::run(&cli, command),
+        None => 0,
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,175 @@
+//! Stable ids for decks and cards.
+//!
+//! Ids are short random strings, never derived from a card's text: editing a question or moving
+//! it must never detach its progress, which is keyed by id.
+
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a string cannot be an id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("an id cannot be empty")]
+    Empty,
+    #[error("an id is at most {max} characters long, this one has {len}")]
+    TooLong { len: usize, max: usize },
+    #[error("an id may hold only a-z, A-Z, 0-9, '-' and '_', not {found:?}")]
+    BadCharacter { found: char },
+}
+
+/// The longest id accepted; ids name files, so they stay short.
+pub const MAX_ID_LEN: usize = 64;
+
+fn check_id(text: &str) -> Result<(), IdError> {
+    if text.is_empty() {
+        return Err(IdError::Empty);
+    }
+    let len = text.chars().count();
+    if len > MAX_ID_LEN {
+        return Err(IdError::TooLong { len, max: MAX_ID_LEN });
+    }
+    match text.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+        Some(found) => Err(IdError::BadCharacter { found }),
+        None => Ok(()),
+    }
+}
+
+/// Letters for generated ids: lowercase and digits, without look-alikes (0/o, 1/l).
+const ID_ALPHABET: &[u8] = b"23456789abcdefghijkmnpqrstuvwxyz";
+/// Length of a generated card id: 32^6 ≈ 10^9 ids, ample for one deck.
+const GENERATED_CARD_ID_LEN: usize = 6;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Accepts `text` when it is a valid id.
+            pub fn new(text: impl Into<String>) -> Result<Self, IdError> {
+                let text = text.into();
+                check_id(&text)?;
+                Ok(Self(text))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(text: String) -> Result<Self, IdError> {
+                Self::new(text)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a deck in the library; also names its progress files.
+    DeckId
+);
+id_type!(
+    /// Identifies a card within its deck; progress is keyed by it.
+    CardId
+);
+
+impl CardId {
+    /// A fresh random id that `is_taken` rejects for no existing card.
+    pub fn generate(rng: &mut impl Rng, is_taken: impl Fn(&str) -> bool) -> CardId {
+        loop {
+            let text: String = (0..GENERATED_CARD_ID_LEN)
+                .map(|_| ID_ALPHABET[rng.random_range(0..ID_ALPHABET.len())] as char)
+                .collect();
+            if !is_taken(&text) {
+                return CardId(text);
+            }
+        }
+    }
+}
+
+impl DeckId {
+    /// A readable id from a title or file name: lowercase words joined by '-', at most 48
+    /// characters, cut at a word boundary. Falls back to "deck" when nothing is left.
+    pub fn slug(text: &str) -> DeckId {
+        const MAX_SLUG: usize = 48;
+        let mut slug = String::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let word: String = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
+            if word.is_empty() {
+                continue;
+            }
+            let extra = word.len() + usize::from(!slug.is_empty());
+            if slug.len() + extra > MAX_SLUG {
+                if slug.is_empty() {
+                    slug = word[..MAX_SLUG].to_string();
+                }
+                break;
+            }
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(&word);
+        }
+        if slug.is_empty() {
+            slug.push_str("deck");
+        }
+        DeckId(slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn ids_accept_short_safe_strings_only() {
+        assert!(CardId::new("a1-b_2").is_ok());
+        assert_eq!(CardId::new(""), Err(IdError::Empty));
+        assert_eq!(CardId::new("a b"), Err(IdError::BadCharacter { found: ' ' }));
+        assert!(matches!(CardId::new("x".repeat(65)), Err(IdError::TooLong { .. })));
+    }
+
+    #[test]
+    fn generated_ids_avoid_taken_ones_and_are_reproducible() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let first = CardId::generate(&mut rng, |_| false);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let again = CardId::generate(&mut rng, |t| t == first.as_str());
+        assert_ne!(first, again);
+        assert_eq!(first.as_str().len(), GENERATED_CARD_ID_LEN);
+        assert!(CardId::new(first.as_str()).is_ok());
+    }
+
+    #[test]
+    fn slugs_are_readable_and_bounded() {
+        assert_eq!(DeckId::slug("Kim–Putin Letters!").as_str(), "kim-putin-letters");
+        assert_eq!(DeckId::slug("  ").as_str(), "deck");
+        assert_eq!(DeckId::slug("김정은").as_str(), "deck");
+        assert!(DeckId::slug(&"word ".repeat(40)).as_str().len() <= 48);
+    }
+}

@@ -1,0 +1,13 @@
+//! Small types with invariants: decks, cards, ids, ratings and time.
+
+mod deck;
+mod ids;
+mod rating;
+mod time;
+
+pub use deck::{Card, Deck, Source};
+pub use ids::{CardId, DeckId, IdError, MAX_ID_LEN};
+pub use rating::Rating;
+pub use time::{
+    Clock, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, ManualClock, SystemClock, Timestamp,
+};
