@@ -29,8 +29,8 @@ impl TrainingItems {
     }
 }
 
-/// Builds the items from reviews in any order. Reviews of a card at the same instant keep their
-/// order of appearance.
+/// Builds the items from reviews in any order: shuffling the input gives the same items and card
+/// numbers, except that reviews of one card at the very same instant keep their input order.
 pub fn build_items(reviews: &[Review], days: DayBoundary) -> TrainingItems {
     let mut timed_items: Vec<(i64, usize, FSRSItem, i64)> = Vec::new();
     for (card_number, history) in histories_by_card(reviews).into_iter().enumerate() {
@@ -54,7 +54,8 @@ pub fn build_items(reviews: &[Review], days: DayBoundary) -> TrainingItems {
     TrainingItems { items, card_ids }
 }
 
-/// Each card's reviews in time order, cards in order of first appearance.
+/// Each card's reviews in time order; cards ordered by their first review, then by id, so the
+/// numbering does not depend on the order of the input.
 fn histories_by_card(reviews: &[Review]) -> Vec<Vec<&Review>> {
     let mut index_of_card: HashMap<&str, usize> = HashMap::new();
     let mut histories: Vec<Vec<&Review>> = Vec::new();
@@ -66,8 +67,9 @@ fn histories_by_card(reviews: &[Review]) -> Vec<Vec<&Review>> {
         histories[index].push(review);
     }
     for history in &mut histories {
-        history.sort_by_key(|review| review.at); // stable: ties keep file order
+        history.sort_by_key(|review| review.at); // stable: ties keep input order
     }
+    histories.sort_by(|a, b| (a[0].at, &a[0].card).cmp(&(b[0].at, &b[0].card)));
     histories
 }
 
@@ -134,6 +136,6 @@ mod tests {
             .map(|item| item.reviews.last().unwrap().delta_t)
             .collect();
         assert_eq!(last_deltas, [2, 5]);
-        assert_eq!(built.card_ids, [1, 0]);
+        assert_eq!(built.card_ids, [1, 0]); // cards numbered by first review
     }
 }
