@@ -52,6 +52,7 @@ impl Node {
     }
 
     /// Seen through `Some(...)`: the value inside, else the node itself.
+    #[cfg(test)]
     pub fn unwrap_some(&self) -> &Node {
         match &self.kind {
             NodeKind::Tuple(items) if items.len() == 1 => &items[0],
@@ -105,11 +106,12 @@ impl Reader<'_> {
     fn skip_blank(&mut self) {
         loop {
             let rest = self.rest();
-            let trimmed = rest.trim_start();
-            self.pos += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
-                self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else if trimmed.starts_with("/*") {
+            let skipped = rest.len() - rest.trim_start().len();
+            self.pos += skipped;
+            let rest = self.rest();
+            if rest.starts_with("//") {
+                self.pos += rest.find('\n').unwrap_or(rest.len());
+            } else if rest.starts_with("/*") {
                 self.skip_block_comment();
             } else {
                 return;

@@ -3,7 +3,7 @@
 //! Ids are short random strings, never derived from a card's text: editing a question or moving
 //! it must never detach its progress, which is keyed by id.
 
-use rand::Rng;
+use rand::{Rng, RngExt};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
