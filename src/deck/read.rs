@@ -92,7 +92,7 @@ pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedD
     }
     let raw: RawDeck = ron_options()
         .from_str(text)
-        .map_err(|e| ron_errors::problem_from_ron(&e, file))?;
+        .map_err(|e| ron_errors::problem_from_ron(&e, file, text, tree.as_ref()))?;
     let problems = check_rules(&raw, tree.as_ref(), file, &lines);
     if !problems.is_empty() {
         return Err(DeckError { problems });

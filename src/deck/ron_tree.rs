@@ -43,6 +43,24 @@ impl Node {
         }
     }
 
+    /// The deepest struct whose text spans `offset` (its closing parenthesis included).
+    pub fn innermost_struct_at(&self, offset: usize) -> Option<&Node> {
+        if offset < self.start || offset > self.end {
+            return None;
+        }
+        let inner = match &self.kind {
+            NodeKind::Struct(fields) => fields.iter().find_map(|f| f.value.innermost_struct_at(offset)),
+            NodeKind::Tuple(items) | NodeKind::List(items) => items.iter().find_map(|n| n.innermost_struct_at(offset)),
+            NodeKind::Map(entries) => entries.iter().find_map(|(_, v)| v.innermost_struct_at(offset)),
+            NodeKind::Str(_) | NodeKind::Atom(_) => None,
+        };
+        match (&self.kind, inner) {
+            (_, Some(inner)) => Some(inner),
+            (NodeKind::Struct(_), None) => Some(self),
+            _ => None,
+        }
+    }
+
     /// The items of a list.
     pub fn items(&self) -> &[Node] {
         match &self.kind {
