@@ -15,7 +15,9 @@ fn open_window(cli: &Cli) -> i32 {
     match recap::ui::run_window(data) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: cannot open the window: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?");
+            eprintln!(
+                "error: cannot open the window: {e}. Is a display available (DISPLAY or WAYLAND_DISPLAY)?"
+            );
             1
         }
     }

@@ -14,7 +14,10 @@ impl RecapApp {
     /// Loads the library from `data` (the only file access; screens get values).
     pub fn new(data: DataDir) -> RecapApp {
         let library = Library::load(&data, &mut rand::rng());
-        RecapApp { library, library_screen: LibraryScreen::new(data) }
+        RecapApp {
+            library,
+            library_screen: LibraryScreen::new(data),
+        }
     }
 
     /// Draws the current screen.
@@ -38,5 +41,9 @@ pub fn run_window(data: DataDir) -> eframe::Result {
             .with_min_inner_size([800.0, 600.0]),
         ..Default::default()
     };
-    eframe::run_native("recap", options, Box::new(|_cc| Ok(Box::new(RecapApp::new(data)))))
+    eframe::run_native(
+        "recap",
+        options,
+        Box::new(|_cc| Ok(Box::new(RecapApp::new(data)))),
+    )
 }

@@ -17,21 +17,29 @@ impl LibraryScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Library");
-            ui.label(format!("Your decks folder: {}", self.data.decks().display()));
+            ui.label(format!(
+                "Your decks folder: {}",
+                self.data.decks().display()
+            ));
             ui.separator();
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                for entry in &library.decks {
-                    deck_row(ui, entry);
-                    ui.separator();
-                }
-                for failed in &library.failed {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("Could not load {}", failed.path.display()));
-                    for problem in &failed.error.problems {
-                        ui.label(egui::RichText::new(problem.to_string()).monospace());
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for entry in &library.decks {
+                        deck_row(ui, entry);
+                        ui.separator();
                     }
-                    ui.separator();
-                }
-            });
+                    for failed in &library.failed {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            format!("Could not load {}", failed.path.display()),
+                        );
+                        for problem in &failed.error.problems {
+                            ui.label(egui::RichText::new(problem.to_string()).monospace());
+                        }
+                        ui.separator();
+                    }
+                });
         });
     }
 }
