@@ -48,7 +48,9 @@ impl Cli {
     pub fn data_dir(&self) -> Option<DataDir> {
         let data = DataDir::resolve(self.data_dir.as_deref());
         if data.is_none() {
-            eprintln!("error: no home folder to keep Recap's data in. Give one with --data-dir DIR.");
+            eprintln!(
+                "error: no home folder to keep Recap's data in. Give one with --data-dir DIR."
+            );
         }
         data
     }

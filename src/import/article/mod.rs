@@ -27,7 +27,9 @@ pub struct Article {
 /// Why no deck could be made from an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ArticleError {
-    #[error("no FAQ section found (looked for a heading such as \"FAQ\", \"Frequently Asked Questions\", \"Questions and Answers\" or \"Q&A\")")]
+    #[error(
+        "no FAQ section found (looked for a heading such as \"FAQ\", \"Frequently Asked Questions\", \"Questions and Answers\" or \"Q&A\")"
+    )]
     NoFaqSection,
     #[error("the FAQ section at line {line} has no question/answer pairs")]
     NoPairs { line: usize },
