@@ -321,3 +321,21 @@ fn bad_settings_are_refused_with_what_to_do() {
     });
     assert_eq!(err, ScheduleError::RolloverHour { hour: 24 });
 }
+
+#[test]
+fn retrievability_falls_with_time_and_is_none_for_new_cards() {
+    let s = default_scheduler();
+    assert_eq!(s.retrievability(&CardState::default(), START), None);
+    let mut card = card_on(Phase::Review, 0);
+    card.memory = Some(MemoryState {
+        stability: 10.0,
+        difficulty: 5.0,
+    });
+    card.last_review = Some(START);
+    let fresh = s.retrievability(&card, START).unwrap();
+    let at_stability = s.retrievability(&card, START.plus_days(10)).unwrap();
+    let later = s.retrievability(&card, START.plus_days(30)).unwrap();
+    assert_eq!(fresh, 1.0);
+    assert!((at_stability - 0.9).abs() < 1e-4, "{at_stability}");
+    assert!(later < at_stability);
+}

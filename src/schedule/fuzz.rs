@@ -22,6 +22,20 @@ pub fn fuzz_factor(seed: u64) -> f64 {
     StdRng::seed_from_u64(seed).random_range(0.0..1.0)
 }
 
+/// The fuzz seed for a card's next answer, from its id and how many answers it has had (as
+/// Anki seeds it): stable while the card waits, so its labels and its answer agree, and new
+/// after each answer. FNV-1a, because it is fixed forever, unlike std's hasher.
+pub fn fuzz_seed(card_id: &str, reps: u32) -> u64 {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    card_id
+        .bytes()
+        .chain(reps.to_le_bytes())
+        .fold(FNV_OFFSET, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+        })
+}
+
 /// Days either side of `interval` the fuzz may move it.
 fn fuzz_delta(interval: f64) -> f64 {
     if interval < SHORTEST_FUZZED {
@@ -78,6 +92,13 @@ mod tests {
         assert_eq!(fuzzed_interval(37, 0.5, 1000), 37);
         assert_eq!(fuzzed_interval(37, 0.99, 1000), 41);
         assert_eq!(fuzzed_interval(37, 1.0, 1000), 41);
+    }
+
+    #[test]
+    fn seeds_follow_card_and_answer_count() {
+        assert_eq!(fuzz_seed("k3m9q2", 4), fuzz_seed("k3m9q2", 4));
+        assert_ne!(fuzz_seed("k3m9q2", 4), fuzz_seed("k3m9q2", 5));
+        assert_ne!(fuzz_seed("k3m9q2", 4), fuzz_seed("k3m9q3", 4));
     }
 
     #[test]

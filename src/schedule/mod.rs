@@ -14,7 +14,7 @@ mod state;
 mod steps;
 
 pub use error::{ScheduleError, StepKind};
-pub use fuzz::{fuzz_factor, fuzz_range, fuzzed_interval};
+pub use fuzz::{fuzz_factor, fuzz_range, fuzz_seed, fuzzed_interval};
 pub use interval::IntervalRule;
 pub use label::format_interval;
 pub use memory::MemoryModel;

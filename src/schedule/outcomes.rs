@@ -93,6 +93,16 @@ impl Scheduler {
         &self.memory
     }
 
+    /// Probability that the learner recalls `card` at `now`; None for a card never answered.
+    /// Counts fractional days (unlike the answer, which counts whole days as py-fsrs does), so
+    /// a queue sorted by it orders cards answered the same day by the hour.
+    pub fn retrievability(&self, card: &CardState, now: Timestamp) -> Option<f32> {
+        let memory = known_memory(card)?;
+        let last = card.last_review?;
+        let elapsed_days = now.0.saturating_sub(last.0).max(0) as f64 / MS_PER_DAY as f64;
+        Some(self.memory.retrievability(memory, elapsed_days as f32))
+    }
+
     /// The four outcomes of answering `card` at `now`. `fuzz_seed` picks the fuzz; the same
     /// seed must go to [`Scheduler::answer`] so the answer keeps the promise of the labels.
     pub fn outcomes(&self, card: &CardState, now: Timestamp, fuzz_seed: u64) -> Outcomes {
@@ -209,5 +219,5 @@ pub fn is_leech_alert(lapses: u32, threshold: u32) -> bool {
         return false;
     }
     let every = (threshold / 2).max(1);
-    (lapses - threshold) % every == 0
+    (lapses - threshold).is_multiple_of(every)
 }
