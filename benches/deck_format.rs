@@ -20,7 +20,9 @@ fn generated_deck(count: usize) -> Deck {
     for n in 0..count {
         let id = CardId::generate(&mut rng, |t| taken.contains(t));
         taken.insert(id.to_string());
-        let front = format!("Question {n}: what did the leaders of Korea’s neighbours say about the summit?");
+        let front = format!(
+            "Question {n}: what did the leaders of Korea’s neighbours say about the summit?"
+        );
         let back = format!(
             "Answer {n}: they emphasised cooperation on security and the economy, and Путин and 김정은 \
              exchanged letters on the anniversary of liberation from colonial rule."
@@ -50,7 +52,9 @@ fn bench_deck_format(c: &mut Criterion) {
             assert_eq!(parsed.deck.cards.len(), 100_000);
         })
     });
-    group.bench_function("write", |b| b.iter(|| black_box(deck_to_ron(black_box(&deck)))));
+    group.bench_function("write", |b| {
+        b.iter(|| black_box(deck_to_ron(black_box(&deck))))
+    });
     group.finish();
 }
 

@@ -85,19 +85,45 @@ pub fn ron_options() -> ron::Options {
 /// Reads and validates a deck. `file` names it in problems; a missing deck id becomes a slug
 /// of the file's stem, missing card ids are drawn from `rng`.
 pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedDeck, DeckError> {
-    let lines = LineIndex::new(text);
-    let tree = ron_tree::parse(text);
-    if let Some(problem) = tree.as_ref().and_then(|t| format_too_new(t, file, &lines)) {
-        return Err(problem.into());
-    }
-    let raw: RawDeck = ron_options()
-        .from_str(text)
-        .map_err(|e| ron_errors::problem_from_ron(&e, file, text, tree.as_ref()))?;
-    let problems = check_rules(&raw, tree.as_ref(), file, &lines);
-    if !problems.is_empty() {
-        return Err(DeckError { problems });
+    // The fast path reads with serde alone; the position-keeping tree is built only when
+    // something is wrong and a problem needs a line and column.
+    let raw: Result<RawDeck, _> = ron_options().from_str(text);
+    let tree = || ron_tree::parse(text);
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err(error) => {
+            let tree = tree();
+            let lines = LineIndex::new(text);
+            let problem = tree
+                .as_ref()
+                .and_then(|t| format_too_new(t, file, &lines))
+                .unwrap_or_else(|| ron_errors::problem_from_ron(&error, file, text, tree.as_ref()));
+            return Err(problem.into());
+        }
+    };
+    if raw.format > FORMAT_VERSION || raw.format == 0 || has_rule_problem(&raw) {
+        let tree = tree();
+        let lines = LineIndex::new(text);
+        if let Some(problem) = tree.as_ref().and_then(|t| format_too_new(t, file, &lines)) {
+            return Err(problem.into());
+        }
+        let problems = check_rules(&raw, tree.as_ref(), file, &lines);
+        if !problems.is_empty() {
+            return Err(DeckError { problems });
+        }
     }
     Ok(assign_ids(raw, file, rng))
+}
+
+/// Whether [`check_rules`] would find anything (cheap: no positions needed).
+fn has_rule_problem(raw: &RawDeck) -> bool {
+    let mut ids = std::collections::HashSet::with_capacity(raw.cards.len());
+    raw.title.trim().is_empty()
+        || raw.cards.iter().any(|card| {
+            card.front.trim().is_empty()
+                || card.back.trim().is_empty()
+                || card.id.as_ref().is_some_and(|id| !ids.insert(id.as_str()))
+        })
 }
 
 /// A newer format may have fields this app does not know: say so before serde complains
