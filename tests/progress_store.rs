@@ -454,3 +454,97 @@ fn the_device_id_lives_outside_the_data_folder_and_is_stable() {
         "nothing is written into the data folder"
     );
 }
+
+/// Timing figures for the note; run in release:
+/// `cargo test --release --test progress_store -- --ignored --nocapture timing`.
+#[test]
+#[ignore = "timing, for release builds"]
+fn timing_of_a_100k_card_snapshot_and_of_durable_answers() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let files = files(dir.path());
+    let mut snapshot = recap::store::progress::Snapshot::empty(files.deck().clone());
+    for n in 0..100_000u32 {
+        let mut card_state = state(n);
+        card_state.phase = [
+            Phase::New,
+            Phase::Learning,
+            Phase::Review,
+            Phase::Relearning,
+        ][n as usize % 4];
+        snapshot.cards.insert(card(&format!("c{n:06}")), card_state);
+    }
+    let best = |runs: usize, mut f: Box<dyn FnMut()>| -> Duration {
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let text = snapshot.to_text();
+    fs::create_dir_all(files.folder()).unwrap();
+    fs::write(files.snapshot(), &text).unwrap();
+    let to_text = best(
+        3,
+        Box::new(|| {
+            snapshot.to_text();
+        }),
+    );
+    let files_load = files.clone();
+    let load_time = best(
+        5,
+        Box::new(move || {
+            assert_eq!(load(&files_load).unwrap().progress.cards.len(), 100_000);
+        }),
+    );
+    let (mut store, _) = ProgressStore::open(files.clone(), device("laptop")).unwrap();
+    let checkpoint = Instant::now();
+    store.checkpoint().unwrap();
+    let checkpoint = checkpoint.elapsed();
+
+    let mut per_answer: Vec<Duration> = (0..1000u32)
+        .map(|n| {
+            let t = Instant::now();
+            store
+                .record_answer(
+                    card(&format!("c{:06}", n * 97 % 100_000)),
+                    at(n.into()),
+                    Rating::Good,
+                    3000,
+                    state(n),
+                )
+                .unwrap();
+            t.elapsed()
+        })
+        .collect();
+    per_answer.sort();
+    let mean = per_answer.iter().sum::<Duration>() / per_answer.len() as u32;
+    let mut raw = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.path().join("raw"))
+        .unwrap();
+    let mut raw_fsync: Vec<Duration> = (0..1000)
+        .map(|_| {
+            let t = Instant::now();
+            std::io::Write::write_all(&mut raw, b"x\n").unwrap();
+            raw.sync_data().unwrap();
+            t.elapsed()
+        })
+        .collect();
+    raw_fsync.sort();
+    eprintln!(
+        "snapshot of 100,000 cards: {:.1} MB",
+        text.len() as f64 / 1e6
+    );
+    eprintln!(
+        "  to text: {to_text:?}; load (read + parse + replay): {load_time:?}; checkpoint (write + fsync + trim): {checkpoint:?}"
+    );
+    eprintln!(
+        "answer incl. fsync: mean {mean:?}, median {:?}, p99 {:?}; bare write+fdatasync: median {:?}, p99 {:?}",
+        per_answer[500], per_answer[990], raw_fsync[500], raw_fsync[990]
+    );
+}
