@@ -112,3 +112,53 @@ impl Snapshot {
 fn compact<T: Serialize>(value: &T) -> String {
     ron::to_string(value).expect("progress values always have a RON form")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Timestamp;
+    use crate::schedule::{MemoryState, Phase};
+
+    /// The fast reader must take what we write, or big decks fall back to `ron`'s slow path.
+    #[test]
+    fn written_snapshots_take_the_fast_path_and_round_trip() {
+        let mut snapshot = Snapshot::empty(DeckId::new("d").unwrap());
+        snapshot.settings.parameters = Some(vec![
+            0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722,
+        ]);
+        snapshot.applied.insert(DeviceId::new("dev1").unwrap(), 42);
+        for (n, phase) in [
+            Phase::New,
+            Phase::Learning,
+            Phase::Review,
+            Phase::Relearning,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let state = CardState {
+                phase,
+                step: n as u32,
+                memory: (n > 0).then_some(MemoryState {
+                    stability: 0.000_123 * n as f32,
+                    difficulty: 9.99,
+                }),
+                due: Timestamp(-(n as i64)),
+                last_review: (n > 1).then_some(Timestamp(1_700_000_000_000)),
+                reps: 3,
+                lapses: 1,
+            };
+            snapshot
+                .cards
+                .insert(CardId::new(format!("c{n}")).unwrap(), state);
+        }
+        let text = snapshot.to_text();
+        let fast: Snapshot = super::super::fast_ron::from_str(&text).expect("fast path");
+        assert_eq!(fast, snapshot);
+        let file = Path::new("d.ron");
+        assert_eq!(
+            Snapshot::from_text(&text, file, &snapshot.deck).unwrap(),
+            snapshot
+        );
+    }
+}
