@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod paths;
+pub mod progress;
 
 pub use atomic::write_atomic;
 pub use paths::DataDir;

@@ -1,0 +1,36 @@
+//! Study progress in RON files, durable across crashes and shareable between machines.
+//!
+//! Per deck, in the data folder's `progress/` folder:
+//! - a snapshot `<deck>.ron` ([`Snapshot`]): settings and every card's state, and per device
+//!   the last journal record it includes;
+//! - per device, a journal `<deck>.<device>.journal.ron`: one [`Record`] a line, appended and
+//!   fsynced before the next card is shown;
+//! - per device, a history `<deck>.<device>.history.ron`: the journal's records once a
+//!   snapshot covers them — the review log for statistics and the optimizer.
+//!
+//! Loading is the snapshot plus every device's journal records it does not include, in time
+//! order. Files are only ever replaced atomically or appended to; a damaged one is reported
+//! with FILE:LINE:COLUMN and never overwritten or deleted (see [`set_aside`]).
+
+mod appender;
+mod device;
+mod error;
+mod fast_ron;
+mod files;
+mod history;
+mod load;
+mod log_file;
+mod parse;
+mod record;
+mod snapshot;
+mod store;
+
+pub use device::{DEVICE_ID_VAR, DeviceId, DeviceRegistry};
+pub use error::{ProgressError, Warning};
+pub use files::{DeckFiles, set_aside};
+pub use history::{Entry, answers_in_effect, read_history};
+pub use load::{Loaded, load};
+pub use log_file::{LogFile, read_log};
+pub use record::{Record, Seq};
+pub use snapshot::{SNAPSHOT_FORMAT, Snapshot};
+pub use store::ProgressStore;

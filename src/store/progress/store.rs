@@ -1,0 +1,177 @@
+//! One deck's progress, open for studying on this device: answers are appended to this
+//! device's journal and are durable when the call returns; a checkpoint rewrites the snapshot
+//! and moves the journal into the history.
+
+use super::appender::Appender;
+use super::device::DeviceId;
+use super::error::{ProgressError, Warning};
+use super::files::DeckFiles;
+use super::load::{apply, load};
+use super::log_file::read_log_tail;
+use super::record::{Record, Seq};
+use super::snapshot::Snapshot;
+use crate::model::{CardId, Rating, Timestamp};
+use crate::schedule::{CardState, DeckSettings};
+use crate::store::write_atomic;
+
+/// A deck's progress, writable by this device. Dropping it without [`close`](Self::close)
+/// loses nothing: the journal already holds every answer.
+#[derive(Debug)]
+pub struct ProgressStore {
+    files: DeckFiles,
+    device: DeviceId,
+    progress: Snapshot,
+    journal: Appender,
+    /// The records in this device's journal file, not yet moved into its history.
+    journal_records: Vec<Record>,
+    last_seq: Seq,
+}
+
+impl ProgressStore {
+    /// Loads the deck's progress and opens this device's journal for appending. Returns the
+    /// warnings the user should see (a torn last line skipped). A corrupt file gives
+    /// [`ProgressError::Corrupt`] and is left untouched: the caller can [`load`] the deck
+    /// read-only instead (which fails the same way for that file) or set the file aside.
+    pub fn open(
+        files: DeckFiles,
+        device: DeviceId,
+    ) -> Result<(ProgressStore, Vec<Warning>), ProgressError> {
+        let mut loaded = load(&files)?;
+        let own = loaded.journals.remove(&device).unwrap_or_default();
+        let (history_last, _) = read_log_tail(&files.history(&device))?;
+        // Numbers are never reused, even if an older snapshot was restored by a sync tool.
+        let last_seq = [
+            loaded.progress.applied.get(&device).copied(),
+            own.records.last().map(Record::seq),
+            history_last,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+        let journal = Appender::open(&files.journal(&device), own.valid_len, true)?;
+        let store = ProgressStore {
+            files,
+            device,
+            progress: loaded.progress,
+            journal,
+            journal_records: own.records,
+            last_seq,
+        };
+        Ok((store, loaded.warnings))
+    }
+
+    pub fn device(&self) -> &DeviceId {
+        &self.device
+    }
+
+    pub fn files(&self) -> &DeckFiles {
+        &self.files
+    }
+
+    /// Every card's state, the settings, and what is applied.
+    pub fn progress(&self) -> &Snapshot {
+        &self.progress
+    }
+
+    pub fn settings(&self) -> &DeckSettings {
+        &self.progress.settings
+    }
+
+    /// The card's state; None for a card never answered (it is New).
+    pub fn state(&self, card: &CardId) -> Option<&CardState> {
+        self.progress.cards.get(card)
+    }
+
+    /// Answers since the last checkpoint: the caller checkpoints when this grows large.
+    pub fn uncheckpointed(&self) -> usize {
+        self.journal_records.len()
+    }
+
+    /// Records an answer durably and applies it; returns its number (for undo).
+    pub fn record_answer(
+        &mut self,
+        card: CardId,
+        at: Timestamp,
+        rating: Rating,
+        took_ms: u32,
+        state: CardState,
+    ) -> Result<Seq, ProgressError> {
+        let seq = self.last_seq + 1;
+        self.append(Record::Answer {
+            seq,
+            card,
+            at,
+            rating,
+            took_ms,
+            state,
+        })
+    }
+
+    /// Records that answer `undoes` was taken back, the card returning to `restored`.
+    pub fn record_undo(
+        &mut self,
+        at: Timestamp,
+        undoes: Seq,
+        card: CardId,
+        restored: CardState,
+    ) -> Result<Seq, ProgressError> {
+        let seq = self.last_seq + 1;
+        self.append(Record::Undo {
+            seq,
+            at,
+            undoes,
+            card,
+            restored,
+        })
+    }
+
+    fn append(&mut self, record: Record) -> Result<Seq, ProgressError> {
+        self.journal.append(std::slice::from_ref(&record))?;
+        let seq = record.seq();
+        self.last_seq = seq;
+        apply(&mut self.progress, &self.device, &record);
+        self.journal_records.push(record);
+        Ok(seq)
+    }
+
+    /// Changes the deck's settings (e.g. new FSRS parameters) and saves them in the snapshot.
+    pub fn set_settings(&mut self, settings: DeckSettings) -> Result<(), ProgressError> {
+        self.progress.settings = settings;
+        self.checkpoint()
+    }
+
+    /// Rewrites the snapshot, then moves this device's journal into its history.
+    ///
+    /// Each step is safe to interrupt: the snapshot is replaced atomically and says which
+    /// records it includes (so replaying a journal it covers changes nothing); records are
+    /// appended to the history (skipping those already there) and synced before the journal
+    /// is emptied. The journal is emptied in place rather than rewritten: one device writes
+    /// it, and the snapshot just written covers every record in it.
+    pub fn checkpoint(&mut self) -> Result<(), ProgressError> {
+        let snapshot_path = self.files.snapshot();
+        write_atomic(&snapshot_path, self.progress.to_text().as_bytes()).map_err(
+            ProgressError::io(&snapshot_path, "save the progress snapshot"),
+        )?;
+        let history_path = self.files.history(&self.device);
+        let (history_last, history_len) = read_log_tail(&history_path)?;
+        let already = history_last.unwrap_or(0);
+        let new: Vec<Record> = self
+            .journal_records
+            .iter()
+            .filter(|r| r.seq() > already)
+            .cloned()
+            .collect();
+        if !new.is_empty() {
+            Appender::open(&history_path, history_len, false)?.append(&new)?;
+        }
+        self.journal.empty()?;
+        self.journal_records.clear();
+        Ok(())
+    }
+
+    /// Checkpoints and releases the journal.
+    pub fn close(mut self) -> Result<(), ProgressError> {
+        self.checkpoint()
+    }
+}
