@@ -12,4 +12,5 @@ pub mod model;
 pub mod optimize;
 pub mod schedule;
 pub mod store;
+pub mod study;
 pub mod ui;

@@ -80,7 +80,11 @@ pub fn build_queue(
     reviews.truncate(settings.reviews_per_day.saturating_sub(studied.reviews) as usize);
     new.truncate(settings.new_per_day.saturating_sub(studied.new_cards) as usize);
     let reviews = reviews.into_iter().map(|(_, id)| id).collect();
-    StudyQueue { learning, main: interleave(reviews, new), day_end }
+    StudyQueue {
+        learning,
+        main: interleave(reviews, new),
+        day_end,
+    }
 }
 
 /// Spreads `new` evenly among `reviews`, so new cards do not all come at the end.
@@ -105,7 +109,10 @@ impl StudyQueue {
     /// The card to show at `now`, if any is left today.
     pub fn next(&self, now: Timestamp) -> Option<&CardId> {
         let due_learning = self.learning.first().filter(|(due, _)| *due <= now);
-        let ahead = self.learning.first().filter(|(due, _)| due.0 - now.0 <= LEARN_AHEAD_MS);
+        let ahead = self
+            .learning
+            .first()
+            .filter(|(due, _)| due.0 - now.0 <= LEARN_AHEAD_MS);
         due_learning
             .map(|(_, id)| id)
             .or(self.main.front().map(|(id, _)| id))
@@ -124,7 +131,9 @@ impl StudyQueue {
         self.remove(card);
         let learning = matches!(state.phase, Phase::Learning | Phase::Relearning);
         if learning && state.due < self.day_end {
-            let at = self.learning.partition_point(|(due, id)| (*due, id) <= (state.due, card));
+            let at = self
+                .learning
+                .partition_point(|(due, id)| (*due, id) <= (state.due, card));
             self.learning.insert(at, (state.due, card.clone()));
         }
     }
@@ -149,8 +158,16 @@ impl StudyQueue {
 
     /// Cards left today by kind.
     pub fn counts(&self) -> QueueCounts {
-        let new = self.main.iter().filter(|(_, phase)| *phase == Phase::New).count();
-        QueueCounts { new, learning: self.learning.len(), review: self.main.len() - new }
+        let new = self
+            .main
+            .iter()
+            .filter(|(_, phase)| *phase == Phase::New)
+            .count();
+        QueueCounts {
+            new,
+            learning: self.learning.len(),
+            review: self.main.len() - new,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
