@@ -1,0 +1,458 @@
+//! The article FAQ importer on the shared article, one article per layout, and broken input.
+
+use proptest::prelude::*;
+use recap::import::article::{Article, ArticleError, QaPair, parse_article};
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/articles/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn parse_fixture(name: &str) -> Article {
+    parse_article(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<QaPair> {
+    list.iter()
+        .map(|(q, a)| QaPair {
+            question: q.to_string(),
+            answer: a.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_shared_article_gives_its_five_pairs_verbatim() {
+    let text = include_str!("../assets/kim-putin-letters.txt");
+    let article = parse_article(text).expect("the shared article has a FAQ");
+    let expected = pairs(&[
+        (
+            "What prompted the exchange of letters between Kim Jong Un and Vladimir Putin?",
+            "The letters were exchanged on the 78th anniversary of Korea’s liberation from Japanese colonial rule, emphasizing the historical bond between the two nations.",
+        ),
+        (
+            "How do North Korea and Russia plan to deepen their relationship?",
+            "Both leaders expressed their commitment to transforming their current relationship into a long-standing strategic alliance that reflects the demands of the new era.",
+        ),
+        (
+            "What are the allegations made by the United States against North Korea and Russia?",
+            "The United States has accused North Korea of providing weapons to Russia for its involvement in the conflict in Ukraine, but both countries have denied these claims.",
+        ),
+        (
+            "What issues will be discussed at the upcoming trilateral summit?",
+            "At the trilateral summit, leaders from South Korea, the United States, and Japan will focus on security cooperation regarding North Korea, Ukraine, and other regional matters.",
+        ),
+        (
+            "Why has the United Nations Security Council meeting on North Korea’s human rights situation drawn criticism?",
+            "North Korea has criticized the United States for requesting this meeting, accusing them of exploiting their authority. China has also opposed the meeting, fearing it may escalate tensions.",
+        ),
+    ]);
+    assert_eq!(article.faq, expected);
+    assert_eq!(article.headline, None);
+    let first_paragraph = text.split("\n\n").next().unwrap().trim();
+    assert!(first_paragraph.starts_with("In a recent development, North Korean leader"));
+    assert_eq!(article.lead.as_deref(), Some(first_paragraph));
+    assert_eq!(article.date, None);
+}
+
+#[test]
+fn markdown_faq_heading_with_question_sub_headings() {
+    let article = parse_fixture("markdown-headings.md");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Seoul Hosts Regional Climate Talks")
+    );
+    assert_eq!(article.date.as_deref(), Some("2023-09-04"));
+    assert_eq!(
+        article.lead.as_deref(),
+        Some(
+            "Delegates from twelve countries met in Seoul on Monday to discuss shared targets for coastal protection."
+        )
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "Who attended the talks?",
+                "Delegates from twelve countries, including ministers from Japan and the Philippines."
+            ),
+            (
+                "What is on the agenda?",
+                "Coastal protection targets and a joint fund for early-warning systems.\n\nFunding shares will be settled on the last day.",
+            ),
+            (
+                "Where can I read the final statement?",
+                "On the conference website, once it is published."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn markdown_bold_numbered_questions_with_answers_on_the_next_line_or_the_same_line() {
+    let article = parse_fixture("markdown-bold-numbered.md");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Rail Strike Ends After Three Days")
+    );
+    assert_eq!(article.date, None);
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "When did the strike end?",
+                "The strike ended on Thursday morning, when the first trains left at 5:30."
+            ),
+            (
+                "What did the unions accept?",
+                "A pay rise of 4% this year and 3% next year."
+            ),
+            (
+                "Will tickets be refunded?",
+                "Yes. Season-ticket holders can claim a refund for the three days through the refunds page.",
+            ),
+        ])
+    );
+}
+
+#[test]
+fn plain_text_with_parenthesis_numbers_and_windows_line_ends() {
+    let article = parse_fixture("plain-paren-numbers.txt");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("City Council Approves New Library")
+    );
+    assert_eq!(article.date.as_deref(), Some("2023-08-15"));
+    assert_eq!(
+        article.lead.as_deref(),
+        Some("The city council voted 7 to 2 on Tuesday to build a new central library.")
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "Where will the library be built?",
+                "On the site of the old bus depot, next to the river."
+            ),
+            (
+                "When will it open?",
+                "Construction starts next spring; the library should open in 2026."
+            ),
+            ("How much will it cost?", "About 40 million dollars."),
+        ])
+    );
+}
+
+#[test]
+fn q_and_a_lines_under_a_questions_and_answers_heading() {
+    let article = parse_fixture("qa-lines.md");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Heatwave Warning Extended")
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "How long will the heatwave last?",
+                "At least until Sunday, with temperatures above 35 °C."
+            ),
+            (
+                "Who is most at risk?",
+                "Older people, young children and outdoor workers. They should avoid the midday sun."
+            ),
+            (
+                "Where can people cool down?",
+                "Public libraries and community centres stay open late."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn a_q_and_a_heading_with_numbered_questions_keeps_unicode() {
+    let article = parse_fixture("q-and-a-heading.txt");
+    assert_eq!(article.headline.as_deref(), Some("Peninsula Talks Resume"));
+    assert_eq!(article.date.as_deref(), Some("2023-08-15"));
+    assert_eq!(
+        article.lead.as_deref(),
+        Some("Envoys met again after a pause of several months.")
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "Who leads the delegations?",
+                "The delegations are led by 김정은’s envoy and by Путин’s adviser."
+            ),
+            (
+                "What is the “new era” they mention?",
+                "A phrase both sides use for closer economic ties."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn html_with_entities_bold_questions_and_a_bold_faq_line() {
+    let article = parse_fixture("html-entities.html");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Markets & Money: Rates Hold Steady")
+    );
+    assert_eq!(article.date.as_deref(), Some("2023-08-15"));
+    assert_eq!(
+        article.lead.as_deref(),
+        Some("The central bank kept rates at 3.5 % on Tuesday, citing “stable” prices.")
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "Why didn’t the bank raise rates?",
+                "Inflation fell to 2.1% in July – close to the bank’s target."
+            ),
+            (
+                "What does this mean for mortgages?",
+                "Monthly payments stay the same for most borrowers’ variable loans.\n\nFixed rates may fall later & lenders expect more offers.",
+            ),
+        ])
+    );
+}
+
+#[test]
+fn html_h2_faq_with_h3_questions_multi_paragraph_answers_and_a_list() {
+    let article = parse_fixture("html-headings-lists.html");
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Typhoon Khanun Nears the Coast")
+    );
+    assert_eq!(article.date.as_deref(), Some("2023-08-09"));
+    assert_eq!(
+        article.lead.as_deref(),
+        Some(
+            "Typhoon Khanun is expected to make landfall on Thursday, bringing heavy rain to the southern coast."
+        )
+    );
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "When will the typhoon arrive?",
+                "Landfall is expected on Thursday morning.\n\nThe rain will start the evening before."
+            ),
+            (
+                "What should residents prepare?",
+                "The agency recommends:\n\n- drinking water for three days,\n- a charged phone and a torch.",
+            ),
+            (
+                "Are schools closed?",
+                "Schools in coastal districts are closed on Thursday."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn html_definition_list_skips_a_question_without_answer() {
+    let article = parse_fixture("html-definition-list.html");
+    assert_eq!(article.headline.as_deref(), Some("Election Day Guide"));
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            (
+                "Where do I vote?",
+                "At the polling station printed on your voter card."
+            ),
+            (
+                "What do I need to bring?",
+                "Your voter card or a photo ID.\n\nPostal voters need nothing."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn an_article_without_a_faq_is_an_error() {
+    assert_eq!(
+        parse_article(&fixture("no-faq.txt")),
+        Err(ArticleError::NoFaqSection)
+    );
+    assert_eq!(parse_article(""), Err(ArticleError::NoFaqSection));
+}
+
+#[test]
+fn a_paragraph_mentioning_the_faq_is_not_a_heading() {
+    assert_eq!(
+        parse_article(&fixture("mentions-faq.md")),
+        Err(ArticleError::NoFaqSection)
+    );
+}
+
+#[test]
+fn a_faq_heading_over_plain_prose_has_no_pairs() {
+    assert_eq!(
+        parse_article(&fixture("faq-prose-only.md")),
+        Err(ArticleError::NoPairs { line: 5 })
+    );
+    assert_eq!(
+        parse_article("Title\n\nText.\n\nFAQ"),
+        Err(ArticleError::NoPairs { line: 5 })
+    );
+    assert_eq!(
+        parse_article("<h2>FAQ</h2>\n<p>1. What?</p>"),
+        Err(ArticleError::NoPairs { line: 1 })
+    );
+}
+
+/// Whether a question still starts with a list number ("1.", "2)").
+fn starts_with_list_number(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text[digits + 1..].starts_with(char::is_whitespace)
+}
+
+fn assert_well_formed(result: &Result<Article, ArticleError>) {
+    if let Ok(article) = result {
+        assert!(!article.faq.is_empty());
+        for pair in &article.faq {
+            assert!(!pair.question.trim().is_empty(), "empty question: {pair:?}");
+            assert!(!pair.answer.trim().is_empty(), "empty answer: {pair:?}");
+            assert!(
+                !starts_with_list_number(&pair.question),
+                "numbered question: {pair:?}"
+            );
+        }
+    }
+}
+
+/// Pieces articles are made of, including broken ones, to build hostile inputs from.
+fn fragment() -> impl Strategy<Value = String> {
+    let pieces = [
+        "FAQ",
+        "Frequently Asked Questions",
+        "Q&A",
+        "# ",
+        "## ",
+        "### ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        "1. ",
+        "2) ",
+        "Q1. ",
+        "Q: ",
+        "A: ",
+        "Question: ",
+        "Answer:",
+        "**",
+        "__",
+        "*",
+        "_",
+        "`",
+        "[",
+        "](",
+        ")",
+        "?",
+        ".",
+        "What?",
+        "<h2>",
+        "</h2>",
+        "<h3>",
+        "</h3>",
+        "<p>",
+        "</p>",
+        "<strong>",
+        "</strong>",
+        "<dl>",
+        "<dt>",
+        "<dd>",
+        "<ul>",
+        "<ol>",
+        "<li>",
+        "</li>",
+        "</ol>",
+        "<br>",
+        "<h",
+        "<",
+        ">",
+        "</",
+        "<!--",
+        "-->",
+        "<script>",
+        "</article>",
+        "<footer>",
+        "\"",
+        "'",
+        "&",
+        "&#",
+        "&#x",
+        "&amp;",
+        "&rsquo;",
+        "&#8217;",
+        "&#x2019;",
+        "&nbsp;",
+        ";",
+        "김정은",
+        "Путин",
+        "’",
+        "\u{0}",
+        "\u{feff}",
+        "\t",
+    ];
+    prop_oneof![
+        prop::sample::select(pieces.to_vec()).prop_map(str::to_string),
+        "[a-zA-Z ?.]{0,12}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        assert_well_formed(&parse_article(&text));
+    }
+
+    #[test]
+    fn article_like_fragments_never_panic(parts in prop::collection::vec(fragment(), 0..120)) {
+        assert_well_formed(&parse_article(&parts.concat()));
+    }
+}
+
+/// Big and hostile inputs, a few megabytes each: a quadratic scan anywhere would take minutes
+/// here (even unoptimised the whole test takes seconds). `cargo run --release --example
+/// article_timing` measures 10 MB inputs.
+#[test]
+fn large_and_deeply_nested_inputs_finish_quickly() {
+    let started = std::time::Instant::now();
+    let mut big = String::from("# Big\n\nLead paragraph.\n\n## FAQ\n\n");
+    while big.len() < 2_000_000 {
+        big.push_str("1. What is **this** [link](url) &amp; more?\nIt is an answer.\n\n");
+    }
+    let article = parse_article(&big).expect("numbered FAQ");
+    assert_eq!(article.faq[0].question, "What is this link & more?");
+    assert_eq!(article.faq.len(), 32_258);
+    assert_well_formed(&Ok(article));
+    let nested = "<div><ul><li><strong><h3>".repeat(80_000) + "<h2>FAQ</h2>";
+    assert!(parse_article(&nested).is_err());
+    let unterminated = format!(
+        "<h2>FAQ</h2><p><strong>Why?</strong> {}",
+        "<a href=\"x ".repeat(200_000)
+    );
+    assert_well_formed(&parse_article(&unterminated));
+    let brackets = "[a](".repeat(500_000) + "\n\n## FAQ\n\n### Q?\n\nA.";
+    assert_eq!(parse_article(&brackets).map(|a| a.faq.len()), Ok(1));
+    let faqs = "FAQ\n\n".repeat(300_000);
+    assert!(parse_article(&faqs).is_err());
+    let one_line = "a".repeat(3_000_000) + &"\n\nFAQ\n\nWhat? ".repeat(10);
+    assert_well_formed(&parse_article(&one_line));
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
+}
