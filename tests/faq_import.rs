@@ -308,6 +308,47 @@ fn a_faq_heading_over_plain_prose_has_no_pairs() {
     );
 }
 
+#[test]
+fn html_ordered_list_questions_with_answers_inside_the_item() {
+    let html = "<h2>Frequently asked questions (FAQ)</h2><ol>\
+        <li><strong>Who won?</strong><p>The incumbent, by 3 points.</p></li>\
+        <li><b>When is the runoff?</b> There is none.</li></ol><h2>Next</h2><p>Other.</p>";
+    let article = parse_article(html).unwrap();
+    assert_eq!(
+        article.faq,
+        pairs(&[
+            ("Who won?", "The incumbent, by 3 points."),
+            ("When is the runoff?", "There is none.")
+        ])
+    );
+}
+
+#[test]
+fn html_details_accordion_and_underscore_bold_lines() {
+    let html =
+        "<h2>FAQ</h2><details><summary>Is it free?</summary><p>Yes, for members.</p></details>";
+    assert_eq!(
+        parse_article(html).unwrap().faq,
+        pairs(&[("Is it free?", "Yes, for members.")])
+    );
+    let markdown = "__FAQ__\n\n__Is it free?__\nYes, _for members_.\n";
+    assert_eq!(
+        parse_article(markdown).unwrap().faq,
+        pairs(&[("Is it free?", "Yes, for members.")])
+    );
+}
+
+#[test]
+fn a_line_that_starts_with_faq_but_goes_on_is_news_not_a_heading() {
+    let text = "FAQ page updated\n\n1. What changed?\n\nNothing.";
+    assert_eq!(parse_article(text), Err(ArticleError::NoFaqSection));
+    let heading = "## FAQs about the summit\n\n1. What changed?\n\nNothing.";
+    assert_eq!(
+        parse_article(heading).unwrap().faq,
+        pairs(&[("What changed?", "Nothing.")])
+    );
+}
+
 /// Whether a question still starts with a list number ("1.", "2)").
 fn starts_with_list_number(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();

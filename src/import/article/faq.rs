@@ -47,7 +47,7 @@ pub fn faq_headings(blocks: &[Block]) -> impl Iterator<Item = FaqHeading> + '_ {
             }
             _ => return None,
         };
-        is_faq_title(&block.text).then_some(FaqHeading {
+        is_faq_title(&block.text, is_real_heading).then_some(FaqHeading {
             index,
             level,
             is_real_heading,
@@ -57,8 +57,9 @@ pub fn faq_headings(blocks: &[Block]) -> impl Iterator<Item = FaqHeading> + '_ {
 }
 
 /// Whether a heading's text names a FAQ: "FAQ", "Frequently Asked Questions (FAQ)",
-/// "Q & A:", "FAQs about the summit" — any case, ignoring punctuation around the words.
-pub fn is_faq_title(text: &str) -> bool {
+/// "Q & A:" — any case, ignoring punctuation around the words. A real heading (`#`, `<hN>`) may
+/// go on ("FAQs about the summit"); a line of text may not ("FAQ page updated" is news).
+pub fn is_faq_title(text: &str, may_go_on: bool) -> bool {
     if text.chars().count() > 80 {
         return false;
     }
@@ -74,7 +75,7 @@ pub fn is_faq_title(text: &str) -> bool {
         "faqs ",
     ]
     .iter()
-    .any(|prefix| key.starts_with(prefix) && !text.trim_end().ends_with('.'))
+    .any(|prefix| may_go_on && key.starts_with(prefix) && !text.trim_end().ends_with('.'))
 }
 
 /// Lower-cased words of a heading, punctuation other than `&` dropped: "Q & A:" → "q&a",
@@ -132,17 +133,19 @@ mod tests {
             "Questions & Answers",
             "Q&A",
             "Q & A",
-            "FAQ: the summit",
         ] {
-            assert!(is_faq_title(title), "{title}");
+            assert!(is_faq_title(title, false), "{title}");
         }
+        assert!(is_faq_title("FAQ: the summit", true));
+        assert!(!is_faq_title("FAQ page updated", false));
         for text in [
+            "FAQ is short for frequently asked questions.",
             "See our FAQ for more.",
             "Questions remain",
             "A FAQ is a list of questions and answers.",
             "Quality",
         ] {
-            assert!(!is_faq_title(text), "{text}");
+            assert!(!is_faq_title(text, true), "{text}");
         }
     }
 }

@@ -7,8 +7,9 @@ use super::faq::is_faq_title;
 const MAX_HEADLINE_CHARS: usize = 150;
 /// How many blocks from the top may hold the date line.
 const DATE_SEARCH_BLOCKS: usize = 10;
-/// A line this short that holds a date is a date line (dateline, byline with date).
-const MAX_DATE_LINE_CHARS: usize = 60;
+/// A line this short that holds a date is a date line ("Tuesday, 15 August 2023"); a longer
+/// one is a sentence or a headline that mentions a date, unless it says "Published:" etc.
+const MAX_DATE_LINE_CHARS: usize = 40;
 
 /// The headline: HTML `<h1>`, else `<title>`; Markdown the first `#` heading; plain text a short
 /// first line that does not end like a sentence.
@@ -34,7 +35,7 @@ fn headline_line(doc: &Document) -> Option<&Block> {
     };
     let short = first.text.chars().count() <= MAX_HEADLINE_CHARS;
     let sentence = first.text.ends_with('.');
-    (is_line && short && !sentence && !is_faq_title(&first.text)).then_some(first)
+    (is_line && short && !sentence && !is_faq_title(&first.text, true)).then_some(first)
 }
 
 /// The lead: the first paragraph before the FAQ that is not the headline, a date line or a
@@ -78,9 +79,10 @@ fn has_date_label(text: &str) -> bool {
 }
 
 fn is_date_line(block: &Block) -> bool {
-    block.text.chars().count() <= MAX_DATE_LINE_CHARS
-        && !block.is_heading()
-        && parse_date(&block.text).is_some()
+    let chars = block.text.chars().count();
+    let short = chars <= MAX_DATE_LINE_CHARS;
+    let labelled = chars <= 2 * MAX_DATE_LINE_CHARS && has_date_label(&block.text);
+    (short || labelled) && !block.is_heading() && parse_date(&block.text).is_some()
 }
 
 const MONTHS: [&str; 12] = [

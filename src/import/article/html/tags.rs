@@ -95,7 +95,7 @@ impl HtmlReader<'_> {
             (
                 "p" | "div" | "section" | "article" | "blockquote" | "figure" | "figcaption"
                 | "header" | "main" | "nav" | "aside" | "table" | "tr" | "td" | "th" | "pre"
-                | "form" | "body",
+                | "form" | "body" | "details" | "summary",
                 _,
             ) => {
                 self.flush();
