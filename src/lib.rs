@@ -9,6 +9,7 @@ pub mod deck;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod optimize;
 pub mod schedule;
 pub mod store;
 pub mod ui;

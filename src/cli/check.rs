@@ -26,7 +26,11 @@ pub fn run(args: &CheckArgs) -> i32 {
                 } else {
                     String::new()
                 };
-                println!("{}: ok ({} cards{note})", file.display(), parsed.deck.cards.len());
+                println!(
+                    "{}: ok ({} cards{note})",
+                    file.display(),
+                    parsed.deck.cards.len()
+                );
             }
             Err(error) => {
                 failed += 1;

@@ -49,7 +49,10 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(usize, PathBuf), String> {
         check_date(date)?;
     }
     let article = parse_article_file(&args.article).map_err(|e| e.to_string())?;
-    let file_name = args.article.file_name().map(|n| n.to_string_lossy().into_owned());
+    let file_name = args
+        .article
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
     let mut options = ArticleDeckOptions {
         id: None,
         title: args.title.clone(),
@@ -73,10 +76,17 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(usize, PathBuf), String> {
     };
     let deck = deck_from_article(&article, &options, &mut rng);
     let text = deck_to_ron(&deck);
-    let written = if args.force { write_atomic(&output, text.as_bytes()) } else { write_new(&output, text.as_bytes()) };
+    let written = if args.force {
+        write_atomic(&output, text.as_bytes())
+    } else {
+        write_new(&output, text.as_bytes())
+    };
     written.map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => {
-            format!("{} already exists. Use --force to replace it, or -o to write elsewhere.", output.display())
+            format!(
+                "{} already exists. Use --force to replace it, or -o to write elsewhere.",
+                output.display()
+            )
         }
         _ => format!("{}: cannot write the deck: {e}", output.display()),
     })?;
@@ -85,13 +95,24 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(usize, PathBuf), String> {
 
 /// The deck id a file name gives: its stem as a slug.
 fn id_from_path(path: &Path) -> DeckId {
-    DeckId::slug(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default())
+    DeckId::slug(
+        &path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default(),
+    )
 }
 
 /// `wanted`, or `wanted-2`, `wanted-3`… if taken: two decks must not share progress files.
 fn unused_id(wanted: &DeckId, taken: impl Fn(&DeckId) -> bool) -> DeckId {
     (1..)
-        .map(|n| if n == 1 { wanted.clone() } else { DeckId::slug(&format!("{wanted}-{n}")) })
+        .map(|n| {
+            if n == 1 {
+                wanted.clone()
+            } else {
+                DeckId::slug(&format!("{wanted}-{n}"))
+            }
+        })
         .find(|id| !taken(id))
         .unwrap_or_else(|| wanted.clone())
 }
@@ -105,5 +126,11 @@ fn check_date(date: &str) -> Result<(), String> {
         [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
         _ => false,
     };
-    if ok { Ok(()) } else { Err(format!("--date {date:?} is not a date: write it as YYYY-MM-DD")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "--date {date:?} is not a date: write it as YYYY-MM-DD"
+        ))
+    }
 }

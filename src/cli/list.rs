@@ -14,9 +14,23 @@ pub fn run(cli: &Cli, _args: &ListArgs) -> i32 {
     println!("{:<32} {:>5}  {:<10}  TITLE", "ID", "CARDS", "DATE");
     for entry in &library.decks {
         let deck = entry.deck();
-        let date = deck.source.as_ref().and_then(|s| s.date.as_deref()).unwrap_or("-");
-        let bundled = if matches!(entry.origin, DeckOrigin::Bundled { .. }) { " (bundled)" } else { "" };
-        println!("{:<32} {:>5}  {:<10}  {}{bundled}", deck.id, deck.cards.len(), date, deck.title);
+        let date = deck
+            .source
+            .as_ref()
+            .and_then(|s| s.date.as_deref())
+            .unwrap_or("-");
+        let bundled = if matches!(entry.origin, DeckOrigin::Bundled { .. }) {
+            " (bundled)"
+        } else {
+            ""
+        };
+        println!(
+            "{:<32} {:>5}  {:<10}  {}{bundled}",
+            deck.id.as_str(),
+            deck.cards.len(),
+            date,
+            deck.title
+        );
     }
     for failed in &library.failed {
         println!("failed to load {}:", failed.path.display());

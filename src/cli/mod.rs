@@ -4,6 +4,7 @@
 mod check;
 mod import;
 mod list;
+mod optimize;
 
 use crate::store::DataDir;
 use clap::{Parser, Subcommand};
@@ -29,6 +30,7 @@ pub enum Command {
     Import(import::ImportArgs),
     Check(check::CheckArgs),
     List(list::ListArgs),
+    Optimize(optimize::OptimizeArgs),
 }
 
 /// Runs a subcommand; returns the exit code.
@@ -37,6 +39,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::Import(args) => import::run(cli, args),
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
+        Command::Optimize(args) => optimize::run(args),
     }
 }
 
@@ -45,7 +48,9 @@ impl Cli {
     pub fn data_dir(&self) -> Option<DataDir> {
         let data = DataDir::resolve(self.data_dir.as_deref());
         if data.is_none() {
-            eprintln!("error: no home folder to keep Recap's data in. Give one with --data-dir DIR.");
+            eprintln!(
+                "error: no home folder to keep Recap's data in. Give one with --data-dir DIR."
+            );
         }
         data
     }

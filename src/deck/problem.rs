@@ -30,7 +30,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: &Path, at: Location, message: impl Into<String>, hint: impl Into<String>) -> Problem {
+    pub fn new(
+        file: &Path,
+        at: Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Problem {
         Problem {
             file: file.to_path_buf(),
             at,
@@ -77,6 +82,8 @@ impl fmt::Display for DeckError {
 
 impl From<Problem> for DeckError {
     fn from(problem: Problem) -> DeckError {
-        DeckError { problems: vec![problem] }
+        DeckError {
+            problems: vec![problem],
+        }
     }
 }

@@ -92,7 +92,7 @@ pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedD
     }
     let raw: RawDeck = ron_options()
         .from_str(text)
-        .map_err(|e| ron_errors::problem_from_ron(&e, file))?;
+        .map_err(|e| ron_errors::problem_from_ron(&e, file, text, tree.as_ref()))?;
     let problems = check_rules(&raw, tree.as_ref(), file, &lines);
     if !problems.is_empty() {
         return Err(DeckError { problems });
@@ -104,13 +104,17 @@ pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedD
 /// about them.
 fn format_too_new(tree: &Node, file: &Path, lines: &LineIndex) -> Option<Problem> {
     let field = tree.field("format")?;
-    let NodeKind::Atom(text) = &field.value.kind else { return None };
+    let NodeKind::Atom(text) = &field.value.kind else {
+        return None;
+    };
     let version: u64 = text.parse().ok()?;
     (version > u64::from(FORMAT_VERSION)).then(|| {
         Problem::new(
             file,
             lines.location(field.value.start),
-            format!("deck format {version} is newer than this Recap reads (format {FORMAT_VERSION})"),
+            format!(
+                "deck format {version} is newer than this Recap reads (format {FORMAT_VERSION})"
+            ),
             "update Recap to open this deck",
         )
     })
@@ -137,7 +141,10 @@ impl Places<'_> {
     }
 
     fn deck_field(&self, name: &str) -> Location {
-        let offset = self.tree.and_then(|t| t.field(name)).map_or(0, |f| f.value.start);
+        let offset = self
+            .tree
+            .and_then(|t| t.field(name))
+            .map_or(0, |f| f.value.start);
         self.lines.location(offset)
     }
 }
@@ -164,7 +171,10 @@ fn check_rules(raw: &RawDeck, tree: Option<&Node>, file: &Path, lines: &LineInde
     let mut first_use: HashMap<&str, usize> = HashMap::new();
     for (index, card) in raw.cards.iter().enumerate() {
         let number = index + 1;
-        for (side, text, what) in [("front", &card.front, "question"), ("back", &card.back, "answer")] {
+        for (side, text, what) in [
+            ("front", &card.front, "question"),
+            ("back", &card.back, "answer"),
+        ] {
             if text.trim().is_empty() {
                 problems.push(Problem::new(
                     file,
@@ -191,13 +201,19 @@ fn check_rules(raw: &RawDeck, tree: Option<&Node>, file: &Path, lines: &LineInde
 fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
     let mut assigned = AssignedIds::default();
     let deck_id = raw.id.unwrap_or_else(|| {
-        let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
         let id = DeckId::slug(&stem);
         assigned.deck = Some(id.clone());
         id
     });
-    let mut taken: std::collections::HashSet<String> =
-        raw.cards.iter().filter_map(|c| c.id.as_ref().map(|id| id.to_string())).collect();
+    let mut taken: std::collections::HashSet<String> = raw
+        .cards
+        .iter()
+        .filter_map(|c| c.id.as_ref().map(|id| id.to_string()))
+        .collect();
     let mut cards = Vec::with_capacity(raw.cards.len());
     for (index, card) in raw.cards.into_iter().enumerate() {
         let id = card.id.unwrap_or_else(|| {
@@ -219,7 +235,12 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
         id: deck_id,
         title: raw.title,
         description: raw.description,
-        source: raw.source.map(|s| Source { title: s.title, date: s.date, file: s.file, url: s.url }),
+        source: raw.source.map(|s| Source {
+            title: s.title,
+            date: s.date,
+            file: s.file,
+            url: s.url,
+        }),
         tags: raw.tags,
         cards,
     };

@@ -43,6 +43,30 @@ impl Node {
         }
     }
 
+    /// The deepest struct whose text spans `offset` (its closing parenthesis included).
+    pub fn innermost_struct_at(&self, offset: usize) -> Option<&Node> {
+        if offset < self.start || offset > self.end {
+            return None;
+        }
+        let inner = match &self.kind {
+            NodeKind::Struct(fields) => fields
+                .iter()
+                .find_map(|f| f.value.innermost_struct_at(offset)),
+            NodeKind::Tuple(items) | NodeKind::List(items) => {
+                items.iter().find_map(|n| n.innermost_struct_at(offset))
+            }
+            NodeKind::Map(entries) => entries
+                .iter()
+                .find_map(|(_, v)| v.innermost_struct_at(offset)),
+            NodeKind::Str(_) | NodeKind::Atom(_) => None,
+        };
+        match (&self.kind, inner) {
+            (_, Some(inner)) => Some(inner),
+            (NodeKind::Struct(_), None) => Some(self),
+            _ => None,
+        }
+    }
+
     /// The items of a list.
     pub fn items(&self) -> &[Node] {
         match &self.kind {
@@ -52,6 +76,7 @@ impl Node {
     }
 
     /// Seen through `Some(...)`: the value inside, else the node itself.
+    #[cfg(test)]
     pub fn unwrap_some(&self) -> &Node {
         match &self.kind {
             NodeKind::Tuple(items) if items.len() == 1 => &items[0],
@@ -105,11 +130,12 @@ impl Reader<'_> {
     fn skip_blank(&mut self) {
         loop {
             let rest = self.rest();
-            let trimmed = rest.trim_start();
-            self.pos += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
-                self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else if trimmed.starts_with("/*") {
+            let skipped = rest.len() - rest.trim_start().len();
+            self.pos += skipped;
+            let rest = self.rest();
+            if rest.starts_with("//") {
+                self.pos += rest.find('\n').unwrap_or(rest.len());
+            } else if rest.starts_with("/*") {
                 self.skip_block_comment();
             } else {
                 return;
@@ -177,7 +203,11 @@ impl Reader<'_> {
             }
             _ => NodeKind::Atom(self.atom()?),
         };
-        Some(Node { start, end: self.pos, kind })
+        Some(Node {
+            start,
+            end: self.pos,
+            kind,
+        })
     }
 
     /// `( ... )`: a struct when it starts with `name:`, else a tuple.
@@ -209,7 +239,11 @@ impl Reader<'_> {
                 return None;
             }
             let value = self.value(depth + 1)?;
-            fields.push(Field { name, name_start, value });
+            fields.push(Field {
+                name,
+                name_start,
+                value,
+            });
             if !self.eat(',') {
                 return self.eat(')').then_some(NodeKind::Struct(fields));
             }
@@ -293,7 +327,10 @@ impl Reader<'_> {
             '0' => '\0',
             'u' => {
                 let braced = self.eat('{');
-                let len = self.rest().find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(0);
+                let len = self
+                    .rest()
+                    .find(|c: char| !c.is_ascii_hexdigit())
+                    .unwrap_or(0);
                 let len = if braced { len } else { len.min(4) };
                 let code = u32::from_str_radix(&self.rest()[..len], 16).ok()?;
                 self.pos += len;
@@ -353,7 +390,10 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
-        let column = self.text.get(line_start..offset).map_or(0, |s| s.chars().count());
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count());
         super::Location::new(line + 1, column + 1)
     }
 }
@@ -366,7 +406,10 @@ mod tests {
     fn finds_fields_lists_and_positions() {
         let text = "#![enable(implicit_some)]\n// deck\n(\n  format: 1,\n  cards: [\n    (id: \"a\", front: r#\"x\"y\"#),\n  ],\n)\n";
         let root = parse(text).unwrap();
-        assert_eq!(root.field("format").unwrap().value.kind, NodeKind::Atom("1".into()));
+        assert_eq!(
+            root.field("format").unwrap().value.kind,
+            NodeKind::Atom("1".into())
+        );
         let cards = &root.field("cards").unwrap().value;
         let card = &cards.items()[0];
         let lines = LineIndex::new(text);
@@ -380,12 +423,24 @@ mod tests {
         let root = parse("Deck(a: Some(\"\\u{48}i\\n\"), b: [], c: {\"k\": 1})").unwrap();
         let a = root.field("a").unwrap().value.unwrap_some();
         assert_eq!(a.kind, NodeKind::Str("Hi\n".into()));
-        assert!(matches!(root.field("c").unwrap().value.kind, NodeKind::Map(_)));
+        assert!(matches!(
+            root.field("c").unwrap().value.kind,
+            NodeKind::Map(_)
+        ));
     }
 
     #[test]
     fn hostile_input_gives_none_not_a_panic() {
-        for text in ["", "(", "((((((", "(a: ", "\"unterminated", "r#\"x", "[1,", "(a: 1 b: 2)"] {
+        for text in [
+            "",
+            "(",
+            "((((((",
+            "(a: ",
+            "\"unterminated",
+            "r#\"x",
+            "[1,",
+            "(a: 1 b: 2)",
+        ] {
             assert!(parse(text).is_none(), "{text:?}");
         }
         assert!(parse(&"[".repeat(10_000)).is_none());

@@ -27,7 +27,12 @@ pub fn deck_to_ron(deck: &Deck) -> String {
 
 fn write_source(out: &mut String, source: &Source) {
     out.push_str("    source: (\n");
-    let parts = [("title", &source.title), ("date", &source.date), ("file", &source.file), ("url", &source.url)];
+    let parts = [
+        ("title", &source.title),
+        ("date", &source.date),
+        ("file", &source.file),
+        ("url", &source.url),
+    ];
     for (name, value) in parts {
         if let Some(value) = value {
             field(out, 2, name, &quote(value));

@@ -21,7 +21,11 @@ pub struct ArticleDeckOptions {
 ///
 /// Title: the option, else the headline, else the file name made readable
 /// ("kim-putin-letters.txt" → "Kim Putin Letters").
-pub fn deck_from_article(article: &Article, options: &ArticleDeckOptions, rng: &mut impl Rng) -> Deck {
+pub fn deck_from_article(
+    article: &Article,
+    options: &ArticleDeckOptions,
+    rng: &mut impl Rng,
+) -> Deck {
     let title = options
         .title
         .clone()
@@ -56,7 +60,9 @@ fn title_from_file_name(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -68,7 +74,10 @@ mod tests {
 
     #[test]
     fn title_falls_back_to_a_readable_file_name() {
-        assert_eq!(title_from_file_name("kim-putin-letters.txt"), "Kim Putin Letters");
+        assert_eq!(
+            title_from_file_name("kim-putin-letters.txt"),
+            "Kim Putin Letters"
+        );
         assert_eq!(title_from_file_name("notes"), "Notes");
     }
 }

@@ -11,11 +11,17 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{}: cannot read the file: {source}. Check that it exists and can be read.", file.display())]
-    Unreadable { file: PathBuf, source: std::io::Error },
+    Unreadable {
+        file: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: this is not a text file (it holds binary data). Give an article as plain text, Markdown or HTML.", file.display())]
     Binary { file: PathBuf },
     #[error("{}: {source}. Hint: {}", file.display(), hint(source))]
-    Article { file: PathBuf, source: article::ArticleError },
+    Article {
+        file: PathBuf,
+        source: article::ArticleError,
+    },
 }
 
 fn hint(error: &article::ArticleError) -> &'static str {
@@ -32,10 +38,14 @@ fn hint(error: &article::ArticleError) -> &'static str {
 /// Reads an article file as text. Invalid UTF-8 sequences become U+FFFD (old Windows-1252
 /// articles still import); a file with NUL bytes is binary and refused.
 pub fn read_article(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path)
-        .map_err(|source| ImportError::Unreadable { file: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Unreadable {
+        file: path.to_path_buf(),
+        source,
+    })?;
     if bytes.contains(&0) {
-        return Err(ImportError::Binary { file: path.to_path_buf() });
+        return Err(ImportError::Binary {
+            file: path.to_path_buf(),
+        });
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -43,5 +53,8 @@ pub fn read_article(path: &Path) -> Result<String, ImportError> {
 /// Reads an article file and finds its FAQ.
 pub fn parse_article_file(path: &Path) -> Result<article::Article, ImportError> {
     let text = read_article(path)?;
-    article::parse_article(&text).map_err(|source| ImportError::Article { file: path.to_path_buf(), source })
+    article::parse_article(&text).map_err(|source| ImportError::Article {
+        file: path.to_path_buf(),
+        source,
+    })
 }

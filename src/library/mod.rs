@@ -82,11 +82,20 @@ impl Library {
                     );
                     let hint = "give one of the decks another `id` (its progress follows the id)";
                     let problem = Problem::new(path, Location::START, message, hint);
-                    self.failed.push(FailedDeck { path: path.to_path_buf(), error: problem.into() });
+                    self.failed.push(FailedDeck {
+                        path: path.to_path_buf(),
+                        error: problem.into(),
+                    });
                 }
-                None => self.decks.push(LibraryDeck { parsed, origin: DeckOrigin::File(path.to_path_buf()) }),
+                None => self.decks.push(LibraryDeck {
+                    parsed,
+                    origin: DeckOrigin::File(path.to_path_buf()),
+                }),
             },
-            Err(error) => self.failed.push(FailedDeck { path: path.to_path_buf(), error }),
+            Err(error) => self.failed.push(FailedDeck {
+                path: path.to_path_buf(),
+                error,
+            }),
         }
     }
 
@@ -104,9 +113,12 @@ impl Library {
     fn sort_newest_first(&mut self) {
         self.decks.sort_by(|a, b| {
             let date = |d: &LibraryDeck| d.deck().source.as_ref().and_then(|s| s.date.clone());
-            date(b)
-                .cmp(&date(a))
-                .then_with(|| a.deck().title.to_lowercase().cmp(&b.deck().title.to_lowercase()))
+            date(b).cmp(&date(a)).then_with(|| {
+                a.deck()
+                    .title
+                    .to_lowercase()
+                    .cmp(&b.deck().title.to_lowercase())
+            })
         });
         self.failed.sort_by(|a, b| a.path.cmp(&b.path));
     }
@@ -125,8 +137,16 @@ fn deck_files(folder: &Path, failed: &mut Vec<FailedDeck>) -> Vec<PathBuf> {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            let problem = Problem::new(folder, Location::START, format!("cannot read the decks folder: {e}"), "check its permissions");
-            failed.push(FailedDeck { path: folder.to_path_buf(), error: problem.into() });
+            let problem = Problem::new(
+                folder,
+                Location::START,
+                format!("cannot read the decks folder: {e}"),
+                "check its permissions",
+            );
+            failed.push(FailedDeck {
+                path: folder.to_path_buf(),
+                error: problem.into(),
+            });
             return Vec::new();
         }
     };
@@ -141,7 +161,12 @@ fn deck_files(folder: &Path, failed: &mut Vec<FailedDeck>) -> Vec<PathBuf> {
 /// A deck file's text; unreadable or non-UTF-8 files become a problem at 1:1.
 pub fn read_text(path: &Path) -> Result<String, DeckError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Problem::new(path, Location::START, format!("cannot read the file: {e}"), "check that it exists and can be read")
+        Problem::new(
+            path,
+            Location::START,
+            format!("cannot read the file: {e}"),
+            "check that it exists and can be read",
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -3,7 +3,7 @@
 //! Ids are short random strings, never derived from a card's text: editing a question or moving
 //! it must never detach its progress, which is keyed by id.
 
-use rand::Rng;
+use rand::{Rng, RngExt};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -27,9 +27,15 @@ fn check_id(text: &str) -> Result<(), IdError> {
     }
     let len = text.chars().count();
     if len > MAX_ID_LEN {
-        return Err(IdError::TooLong { len, max: MAX_ID_LEN });
+        return Err(IdError::TooLong {
+            len,
+            max: MAX_ID_LEN,
+        });
     }
-    match text.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+    match text
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
         Some(found) => Err(IdError::BadCharacter { found }),
         None => Ok(()),
     }
@@ -150,8 +156,14 @@ mod tests {
     fn ids_accept_short_safe_strings_only() {
         assert!(CardId::new("a1-b_2").is_ok());
         assert_eq!(CardId::new(""), Err(IdError::Empty));
-        assert_eq!(CardId::new("a b"), Err(IdError::BadCharacter { found: ' ' }));
-        assert!(matches!(CardId::new("x".repeat(65)), Err(IdError::TooLong { .. })));
+        assert_eq!(
+            CardId::new("a b"),
+            Err(IdError::BadCharacter { found: ' ' })
+        );
+        assert!(matches!(
+            CardId::new("x".repeat(65)),
+            Err(IdError::TooLong { .. })
+        ));
     }
 
     #[test]
@@ -167,7 +179,10 @@ mod tests {
 
     #[test]
     fn slugs_are_readable_and_bounded() {
-        assert_eq!(DeckId::slug("Kim–Putin Letters!").as_str(), "kim-putin-letters");
+        assert_eq!(
+            DeckId::slug("Kim–Putin Letters!").as_str(),
+            "kim-putin-letters"
+        );
         assert_eq!(DeckId::slug("  ").as_str(), "deck");
         assert_eq!(DeckId::slug("김정은").as_str(), "deck");
         assert!(DeckId::slug(&"word ".repeat(40)).as_str().len() <= 48);

@@ -1,0 +1,182 @@
+//! The command line, run as a user runs it: the built binary, a temporary data folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn recap(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_recap"))
+        .args(args)
+        .env("RECAP_DATA_DIR", data)
+        .output()
+        .expect("the recap binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn article() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kim-putin-letters.txt")
+}
+
+#[test]
+fn import_writes_a_deck_into_the_library_and_never_overwrites() {
+    let data = tempfile::tempdir().unwrap();
+    let out = recap(data.path(), &["import", article().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let deck_path = data.path().join("decks/kim-putin-letters.ron");
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("Imported 5 cards into {}", deck_path.display())
+    );
+    let written = std::fs::read_to_string(&deck_path).unwrap();
+    assert!(written.contains(
+        "front: \"What prompted the exchange of letters between Kim Jong Un and Vladimir Putin?\""
+    ));
+
+    // The same article again: the bundled deck and the first import keep their ids, so the
+    // second import gets its own id and file.
+    let again = recap(data.path(), &["import", article().to_str().unwrap()]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("kim-putin-letters-2.ron"));
+
+    // -o onto an existing file fails without --force and leaves the file as it was.
+    let refused = recap(
+        data.path(),
+        &[
+            "import",
+            article().to_str().unwrap(),
+            "-o",
+            deck_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("already exists"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&deck_path).unwrap(), written);
+    let forced = recap(
+        data.path(),
+        &[
+            "import",
+            article().to_str().unwrap(),
+            "-o",
+            deck_path.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+}
+
+#[test]
+fn import_of_an_article_without_faq_fails_and_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let plain = data.path().join("plain.txt");
+    std::fs::write(
+        &plain,
+        "Headline\n\nJust a story with no questions at all.\n",
+    )
+    .unwrap();
+    let out = recap(data.path(), &["import", plain.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("plain.txt") && err.contains("FAQ"), "{err}");
+    assert!(!data.path().join("decks").exists());
+
+    let binary = data.path().join("photo.jpg");
+    std::fs::write(&binary, [0xFFu8, 0xD8, 0x00, 0x10, 0x4A]).unwrap();
+    let out = recap(data.path(), &["import", binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not a text file"));
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let data = tempfile::tempdir().unwrap();
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/kim-putin-letters.ron");
+    let bad = data.path().join("bad.ron");
+    std::fs::write(&bad, "(\n    format: 1,\n    title: \"\",\n    cards: [\n        (id: \"a\", front: \"\", back: \"A\"),\n    ],\n)\n").unwrap();
+    let out = recap(
+        data.path(),
+        &["check", good.to_str().unwrap(), bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("kim-putin-letters.ron: ok (5 cards)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{}:3:12: the deck's title is empty",
+            bad.display()
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{}:5:26: card 1 has an empty `front`",
+            bad.display()
+        )),
+        "{stdout}"
+    );
+
+    let ok = recap(data.path(), &["check", good.to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn list_shows_the_bundled_deck_user_decks_and_broken_files() {
+    let data = tempfile::tempdir().unwrap();
+    let decks = data.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("mine.ron"),
+        "(format: 1, title: \"My deck\", cards: [(front: \"Q\", back: \"A\")])",
+    )
+    .unwrap();
+    std::fs::write(
+        decks.join("broken.ron"),
+        "(format: 1, title: \"Oops\", cards: [(front: \"Q\")])",
+    )
+    .unwrap();
+    let before = std::fs::read(decks.join("mine.ron")).unwrap();
+    let out = recap(data.path(), &["list"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("kim-putin-letters"), "{stdout}");
+    assert!(
+        stdout.contains("Kim Jong Un and Vladimir Putin exchange letters (bundled)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("mine") && stdout.contains("My deck"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("broken.ron:1:36: missing field `back`"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(decks.join("mine.ron")).unwrap(),
+        before,
+        "listing never rewrites a deck"
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    let data = tempfile::tempdir().unwrap();
+    for command in [
+        &["--help"][..],
+        &["import", "--help"],
+        &["check", "--help"],
+        &["list", "--help"],
+    ] {
+        let out = recap(data.path(), command);
+        assert!(out.status.success());
+        assert!(text(&out.stdout).contains("Usage:"));
+    }
+}
