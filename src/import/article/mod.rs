@@ -13,6 +13,8 @@ mod html;
 mod markdown;
 mod meta;
 mod pairs;
+#[cfg(test)]
+mod robustness;
 mod text;
 
 use blocks::Document;

@@ -80,10 +80,8 @@ impl HtmlReader<'_> {
                 }
             }
             ("meta", false) => self.meta(attrs),
-            ("time", false) => {
-                if self.doc.meta_date.is_none() {
-                    self.doc.meta_date = attribute(attrs, "datetime");
-                }
+            ("time", false) if self.doc.meta_date.is_none() => {
+                self.doc.meta_date = attribute(attrs, "datetime");
             }
             ("article" | "body", true) | ("footer", false) => {
                 self.flush();
