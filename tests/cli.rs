@@ -24,7 +24,9 @@ fn import_writes_a_deck_into_the_library_and_never_overwrites() {
     let data = tempfile::tempdir().unwrap();
     let out = recap(data.path(), &["import", article().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let deck_path = data.path().join("decks/kim-putin-letters.ron");
+    // The bundled deck already uses the id "kim-putin-letters": the import gets its own id,
+    // so the two never share progress files.
+    let deck_path = data.path().join("decks/kim-putin-letters-2.ron");
     assert_eq!(
         text(&out.stdout).trim(),
         format!("Imported 5 cards into {}", deck_path.display())
@@ -34,11 +36,15 @@ fn import_writes_a_deck_into_the_library_and_never_overwrites() {
         "front: \"What prompted the exchange of letters between Kim Jong Un and Vladimir Putin?\""
     ));
 
-    // The same article again: the bundled deck and the first import keep their ids, so the
-    // second import gets its own id and file.
+    // The same article again: a third id and file; nothing is overwritten.
     let again = recap(data.path(), &["import", article().to_str().unwrap()]);
     assert!(again.status.success(), "{}", text(&again.stderr));
-    assert!(text(&again.stdout).contains("kim-putin-letters-2.ron"));
+    assert!(
+        text(&again.stdout).contains("kim-putin-letters-3.ron"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(std::fs::read_to_string(&deck_path).unwrap(), written);
 
     // -o onto an existing file fails without --force and leaves the file as it was.
     let refused = recap(
@@ -68,6 +74,36 @@ fn import_writes_a_deck_into_the_library_and_never_overwrites() {
         ],
     );
     assert!(forced.status.success(), "{}", text(&forced.stderr));
+}
+
+#[test]
+fn the_bundled_deck_is_what_the_importer_makes_of_the_article() {
+    let data = tempfile::tempdir().unwrap();
+    let out_path = data.path().join("kim-putin-letters.ron");
+    let out = recap(
+        data.path(),
+        &[
+            "import",
+            article().to_str().unwrap(),
+            "-o",
+            out_path.to_str().unwrap(),
+            "--title",
+            "Kim Jong Un and Vladimir Putin exchange letters",
+            "--date",
+            "2023-08-15",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Card ids are random; everything else must be identical to the bundled file.
+    let strip_card_ids = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("            id: "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let imported = std::fs::read_to_string(&out_path).unwrap();
+    let bundled = include_str!("../decks/kim-putin-letters.ron");
+    assert_eq!(strip_card_ids(&imported), strip_card_ids(bundled));
 }
 
 #[test]
