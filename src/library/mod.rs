@@ -4,6 +4,7 @@
 //! entry carrying its problems while every other deck loads.
 
 mod bundled;
+mod persist_ids;
 
 pub use bundled::BUNDLED_DECKS;
 
