@@ -2,6 +2,7 @@
 //! FILE:LINE:COLUMN) and written with stable formatting. Pure: text in, text out.
 
 mod ids;
+mod line_index;
 mod problem;
 mod read;
 mod ron_errors;

@@ -1,7 +1,8 @@
 //! Reading a deck file: RON syntax, fields, then the rules serde cannot express (non-empty
 //! sides, unique ids, a known format version). Every problem carries FILE:LINE:COLUMN.
 
-use super::ron_tree::{self, LineIndex, Node, NodeKind};
+use super::line_index::LineIndex;
+use super::ron_tree::{self, Node, NodeKind};
 use super::{DeckError, FORMAT_VERSION, Location, Problem, ron_errors};
 use crate::model::{Card, CardId, Deck, DeckId, Source};
 use rand::Rng;

@@ -1,7 +1,8 @@
 //! Turning RON's own errors into problems a deck author can act on.
 
 use super::Problem;
-use super::ron_tree::{LineIndex, Node};
+use super::line_index::LineIndex;
+use super::ron_tree::Node;
 use ron::error::{Error, SpannedError};
 use std::path::Path;
 

@@ -373,31 +373,6 @@ impl Reader<'_> {
     }
 }
 
-/// Turns byte offsets into 1-based line and column (columns count characters).
-pub struct LineIndex<'a> {
-    text: &'a str,
-    line_starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> LineIndex<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
-    }
-
-    pub fn location(&self, offset: usize) -> super::Location {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line];
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count());
-        super::Location::new(line + 1, column + 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,7 +387,7 @@ mod tests {
         );
         let cards = &root.field("cards").unwrap().value;
         let card = &cards.items()[0];
-        let lines = LineIndex::new(text);
+        let lines = super::super::line_index::LineIndex::new(text);
         assert_eq!(lines.location(card.start), crate::deck::Location::new(6, 5));
         let front = card.field("front").unwrap();
         assert_eq!(front.value.kind, NodeKind::Str("x\"y".into()));
