@@ -314,27 +314,37 @@ fn every_rule_problem_is_listed_not_just_the_first() {
     assert_eq!(error.problems.len(), 4, "{error}");
 }
 
-#[test]
-fn the_library_writes_made_up_ids_into_the_file_once_and_keeps_them() {
-    use recap::library::Library;
-    use recap::store::DataDir;
+/// A data folder holding HAND_WRITTEN as decks/hand-made.ron, its loaded library, and the
+/// index of that deck in it.
+fn library_with_hand_made_deck() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    recap::library::Library,
+    usize,
+) {
     let data = tempfile::tempdir().unwrap();
     let decks = data.path().join("decks");
     std::fs::create_dir_all(&decks).unwrap();
     let path = decks.join("hand-made.ron");
     std::fs::write(&path, HAND_WRITTEN).unwrap();
-
-    let mut library = Library::load(&DataDir::new(data.path()), &mut rng());
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        HAND_WRITTEN,
-        "loading rewrites nothing"
-    );
+    let library =
+        recap::library::Library::load(&recap::store::DataDir::new(data.path()), &mut rng());
     let index = library
         .decks
         .iter()
         .position(|d| d.deck().id.as_str() == "hand-made")
         .unwrap();
+    (data, path, library, index)
+}
+
+#[test]
+fn the_library_writes_made_up_ids_into_the_file_once_and_keeps_them() {
+    let (data, path, mut library, index) = library_with_hand_made_deck();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        HAND_WRITTEN,
+        "loading rewrites nothing"
+    );
     let ids: Vec<String> = library.decks[index]
         .deck()
         .cards
@@ -343,7 +353,8 @@ fn the_library_writes_made_up_ids_into_the_file_once_and_keeps_them() {
         .collect();
     library.decks[index].persist_assigned_ids().unwrap();
 
-    let reloaded = Library::load(&DataDir::new(data.path()), &mut StdRng::seed_from_u64(99));
+    let data_dir = recap::store::DataDir::new(data.path());
+    let reloaded = recap::library::Library::load(&data_dir, &mut StdRng::seed_from_u64(99));
     let deck = reloaded.find("hand-made").unwrap();
     assert!(deck.parsed.assigned.is_empty());
     let reloaded_ids: Vec<String> = deck.deck().cards.iter().map(|c| c.id.to_string()).collect();
@@ -352,21 +363,9 @@ fn the_library_writes_made_up_ids_into_the_file_once_and_keeps_them() {
 
 #[test]
 fn ids_are_not_written_when_the_file_changed_since_loading() {
-    use recap::library::Library;
-    use recap::store::DataDir;
-    let data = tempfile::tempdir().unwrap();
-    let decks = data.path().join("decks");
-    std::fs::create_dir_all(&decks).unwrap();
-    let path = decks.join("hand-made.ron");
-    std::fs::write(&path, HAND_WRITTEN).unwrap();
-    let mut library = Library::load(&DataDir::new(data.path()), &mut rng());
+    let (_data, path, mut library, index) = library_with_hand_made_deck();
     let edited = HAND_WRITTEN.replace("(front: \"Q3?\", back: \"A3\"),", "");
     std::fs::write(&path, &edited).unwrap();
-    let index = library
-        .decks
-        .iter()
-        .position(|d| d.deck().id.as_str() == "hand-made")
-        .unwrap();
     let error = library.decks[index].persist_assigned_ids().unwrap_err();
     assert!(error.to_string().contains("changed on disk"), "{error}");
     assert_eq!(
