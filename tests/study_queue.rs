@@ -2,7 +2,7 @@
 
 use recap::model::{Card, CardId, Deck, DeckId, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
-use recap::study::{StudiedToday, build_queue};
+use recap::study::{StudiedToday, Today, build_queue};
 use std::collections::HashMap;
 
 const NOW: Timestamp = Timestamp(1_700_000_000_000);
@@ -67,9 +67,11 @@ fn learning_first_then_reviews_by_lowest_recall_with_new_cards_spread() {
         &states,
         &scheduler,
         &settings,
-        StudiedToday::default(),
-        NOW,
-        day_end,
+        Today {
+            now: NOW,
+            day_end,
+            studied: StudiedToday::default(),
+        },
     );
     let counts = queue.counts();
     assert_eq!((counts.new, counts.learning, counts.review), (3, 2, 2));
@@ -126,16 +128,28 @@ fn daily_limits_count_what_was_studied_today() {
         &states,
         &scheduler,
         &settings,
-        StudiedToday::default(),
-        NOW,
-        day_end,
+        Today {
+            now: NOW,
+            day_end,
+            studied: StudiedToday::default(),
+        },
     );
     assert_eq!((fresh.counts().new, fresh.counts().review), (20, 5));
     let studied = StudiedToday {
         new_cards: 15,
         reviews: 4,
     };
-    let later = build_queue(&deck, &states, &scheduler, &settings, studied, NOW, day_end);
+    let later = build_queue(
+        &deck,
+        &states,
+        &scheduler,
+        &settings,
+        Today {
+            now: NOW,
+            day_end,
+            studied: studied,
+        },
+    );
     assert_eq!((later.counts().new, later.counts().review), (5, 1));
 }
 
@@ -151,9 +165,11 @@ fn an_answered_card_returns_only_if_due_again_today() {
         &states,
         &scheduler,
         &settings,
-        StudiedToday::default(),
-        NOW,
-        day_end,
+        Today {
+            now: NOW,
+            day_end,
+            studied: StudiedToday::default(),
+        },
     );
     queue.schedule(&id(0), &learning(1.0));
     assert_eq!(queue.counts().learning, 1);

@@ -53,28 +53,27 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(usize, PathBuf), String> {
         .article
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    let mut options = ArticleDeckOptions {
-        id: None,
+    let options = ArticleDeckOptions {
         title: args.title.clone(),
         date: args.date.clone(),
         file_name,
     };
     let mut rng = rand::rng();
+    let mut deck = deck_from_article(&article, &options, &mut rng);
+    // The deck id names progress files: from -o's file name, else the title's slug made unique
+    // in the library (never a bundled or existing deck's id).
     let output = match &args.output {
         Some(path) => {
-            options.id = Some(id_from_path(path));
+            deck.id = id_from_path(path);
             path.clone()
         }
         None => {
             let data = cli.data_dir().ok_or("no data folder")?;
-            let draft = deck_from_article(&article, &options, &mut rng);
             let library = Library::load(&data, &mut rng);
-            let id = unused_id(&draft.id, |id| library.has_id(id) && !args.force);
-            options.id = Some(id.clone());
-            data.decks().join(format!("{id}.ron"))
+            deck.id = unused_id(&deck.id, |id| library.has_id(id) && !args.force);
+            data.decks().join(format!("{}.ron", deck.id))
         }
     };
-    let deck = deck_from_article(&article, &options, &mut rng);
     let text = deck_to_ron(&deck);
     let written = if args.force {
         write_atomic(&output, text.as_bytes())

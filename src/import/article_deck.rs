@@ -7,8 +7,6 @@ use rand::Rng;
 /// What the importer needs besides the article itself.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleDeckOptions {
-    /// The deck's id (also names its progress files).
-    pub id: Option<DeckId>,
     /// Overrides the title found in the article.
     pub title: Option<String>,
     /// Overrides the date found in the article (`YYYY-MM-DD`).
@@ -17,7 +15,8 @@ pub struct ArticleDeckOptions {
     pub file_name: Option<String>,
 }
 
-/// A deck of the article's FAQ pairs, in order, each card with a fresh id from `rng`.
+/// A deck of the article's FAQ pairs, in order, each card with a fresh id from `rng`. The
+/// deck id is the title's slug; the caller makes it unique in the library.
 ///
 /// Title: the option, else the headline, else the file name made readable
 /// ("kim-putin-letters.txt" → "Kim Putin Letters").
@@ -44,7 +43,7 @@ pub fn deck_from_article(
         url: None,
     };
     Deck {
-        id: options.id.clone().unwrap_or_else(|| DeckId::slug(&title)),
+        id: DeckId::slug(&title),
         title,
         description: article.lead.clone().unwrap_or_default(),
         source: Some(source),

@@ -2,4 +2,4 @@
 
 mod queue;
 
-pub use queue::{LEARN_AHEAD_MS, QueueCounts, StudiedToday, StudyQueue, build_queue};
+pub use queue::{LEARN_AHEAD_MS, QueueCounts, StudiedToday, StudyQueue, Today, build_queue};

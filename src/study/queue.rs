@@ -21,6 +21,16 @@ pub struct StudiedToday {
     pub reviews: u32,
 }
 
+/// The study day the queue is built for: the moment, when the day ends, and what was already
+/// studied in it (the daily limits count it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    pub now: Timestamp,
+    /// The next rollover: later cards are tomorrow's.
+    pub day_end: Timestamp,
+    pub studied: StudiedToday,
+}
+
 /// How many cards of each kind are left today (what the library and review screen show).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct QueueCounts {
@@ -52,10 +62,13 @@ pub fn build_queue(
     states: &HashMap<CardId, CardState>,
     scheduler: &Scheduler,
     settings: &DeckSettings,
-    studied: StudiedToday,
-    now: Timestamp,
-    day_end: Timestamp,
+    today: Today,
 ) -> StudyQueue {
+    let Today {
+        now,
+        day_end,
+        studied,
+    } = today;
     let mut learning = Vec::new();
     let mut reviews = Vec::new();
     let mut new = Vec::new();

@@ -80,23 +80,6 @@ impl ProgressError {
     }
 }
 
-/// Something the caller should tell the user about, though loading went on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    pub file: PathBuf,
-    pub at: Location,
-    pub message: String,
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file.display(),
-            self.at.line,
-            self.at.column,
-            self.message
-        )
-    }
-}
+/// Something the caller should tell the user about, though loading went on: a located
+/// problem like any deck problem (FILE:LINE:COLUMN: message).
+pub type Warning = crate::deck::Problem;

@@ -63,13 +63,13 @@ fn torn(path: &Path, number: usize) -> ProgressError {
 }
 
 fn torn_warning(path: &Path, number: usize) -> Warning {
-    Warning {
-        file: path.to_path_buf(),
-        at: Location::new(number, 1),
-        message: "the last record was cut short by a crash and is skipped (it had not been \
-                  saved yet, so no acknowledged answer is lost)"
-            .to_string(),
-    }
+    Warning::new(
+        path,
+        Location::new(number, 1),
+        "the last record was cut short by a crash and is skipped (it had not been saved yet, \
+         so no acknowledged answer is lost)",
+        "",
+    )
 }
 
 /// One line: a record, None for a blank line, or the reason it cannot be read.
