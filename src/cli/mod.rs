@@ -5,6 +5,7 @@ mod check;
 mod import;
 mod list;
 mod optimize;
+mod optimize_deck;
 
 use crate::store::DataDir;
 use clap::{Parser, Subcommand};
@@ -39,7 +40,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::Import(args) => import::run(cli, args),
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
-        Command::Optimize(args) => optimize::run(args),
+        Command::Optimize(args) => optimize::run(cli, args),
     }
 }
 
