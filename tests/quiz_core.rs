@@ -54,7 +54,7 @@ fn take_quiz(quiz: Quiz, wrong: &[&CardId]) -> QuizResult {
             QuestionKind::Typed { expected } => Response::Typed(expected.clone()),
         };
         run.answer(response).unwrap();
-        run.next().unwrap();
+        run.advance().unwrap();
     }
     run.result(Timestamp(1_000_000 + 95_500)).unwrap()
 }
@@ -307,7 +307,7 @@ fn a_close_typed_answer_counts_and_shows_the_difference() {
         if typed == "putn" {
             assert!(matches!(feedback.verdict, Verdict::Close { .. }));
         }
-        run.next().unwrap();
+        run.advance().unwrap();
     }
     assert_eq!(run.result(Timestamp(10)).unwrap().score, 2);
 }
@@ -317,7 +317,7 @@ fn out_of_turn_requests_are_refused_not_panics() {
     let quiz = build_quiz(&[&bundled_deck()], &options(QuizMode::MultipleChoice, 1));
     let mut run = QuizRun::new(quiz, Timestamp(0));
     assert!(matches!(
-        run.next(),
+        run.advance(),
         Err(QuizError::NotAnswered { number: 1 })
     ));
     assert!(matches!(

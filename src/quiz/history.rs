@@ -112,3 +112,48 @@ pub fn summarize(records: &[QuizRecord]) -> Option<ScoreSummary> {
         quizzes: records.len(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_one_readable_line() {
+        let record = QuizRecord {
+            date: Timestamp(1_700_000_000_000),
+            mode: QuizMode::Typed,
+            score: 3,
+            total: 5,
+            missed: vec![
+                CardId::new("q7mx2a").unwrap(),
+                CardId::new("w9dj5s").unwrap(),
+            ],
+        };
+        assert_eq!(
+            record.to_line(),
+            "(date:1700000000000,mode:Typed,score:3,total:5,missed:[\"q7mx2a\",\"w9dj5s\"])\n"
+        );
+        assert_eq!(record.percent(), 60);
+    }
+
+    #[test]
+    fn the_best_score_is_the_highest_share_and_the_latest_of_equals() {
+        let record = |date, score, total| QuizRecord {
+            date: Timestamp(date),
+            mode: QuizMode::Mixed,
+            score,
+            total,
+            missed: Vec::new(),
+        };
+        let records = [
+            record(1, 4, 5),
+            record(2, 9, 10),
+            record(3, 18, 20),
+            record(4, 1, 5),
+        ];
+        let summary = summarize(&records).unwrap();
+        assert_eq!(summary.best, records[2]);
+        assert_eq!(summary.last, records[3]);
+        assert_eq!(summarize(&[]), None);
+    }
+}

@@ -13,7 +13,9 @@ use unicode_normalization::char::is_combining_mark;
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    // Decompose to split accents off their letters, drop them, then recompose what remains
+    // (Hangul syllables, for one, decompose too and must be whole again to compare and show).
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)).nfc() {
         if is_dropped(c) {
             continue;
         }
@@ -69,6 +71,7 @@ mod tests {
         assert_eq!(normalize("Korea’s  U.S.  ally"), "koreas us ally");
         assert_eq!(normalize("Straße, Łódź"), "strasse lodz");
         assert_eq!(normalize("?!"), "");
+        assert_eq!(normalize("김정은 "), "김정은");
     }
 
     #[test]

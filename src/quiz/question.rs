@@ -79,10 +79,13 @@ pub struct Question {
 }
 
 impl Question {
-    /// The answer the learner is asked for: the right option, or the text to type.
+    /// The answer the learner is asked for: the right option, or the text to type. Falls back
+    /// to the card's answer should `correct` not index an option.
     pub fn right_answer(&self) -> &str {
         match &self.kind {
-            QuestionKind::MultipleChoice { options, correct } => &options[*correct],
+            QuestionKind::MultipleChoice { options, correct } => {
+                options.get(*correct).unwrap_or(&self.answer)
+            }
             QuestionKind::Typed { expected } => expected,
         }
     }

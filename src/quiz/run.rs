@@ -1,7 +1,7 @@
 //! A quiz being taken: one question at a time, feedback at once, then the next.
 //!
 //! The screen drives it: [`QuizRun::answer`] judges the current question and keeps the
-//! verdict, so the feedback stays on screen until [`QuizRun::next`]; once every question is
+//! verdict, so the feedback stays on screen until [`QuizRun::advance`]; once every question is
 //! answered, [`QuizRun::result`] gives the score. Time enters as timestamps passed in.
 
 use super::error::QuizError;
@@ -99,7 +99,7 @@ impl QuizRun {
     }
 
     /// Moves on from an answered question; returns whether another question follows.
-    pub fn next(&mut self) -> Result<bool, QuizError> {
+    pub fn advance(&mut self) -> Result<bool, QuizError> {
         if self.is_finished() {
             return Err(QuizError::Finished);
         }
