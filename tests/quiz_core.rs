@@ -439,6 +439,23 @@ mod history {
     }
 
     #[test]
+    fn a_readable_last_line_without_its_newline_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.quiz.ron");
+        let edited = record(1, 4, &["x"]).to_line();
+        std::fs::write(&file, edited.trim_end()).unwrap();
+        assert_eq!(
+            read_quiz_history(&file).unwrap().records,
+            [record(1, 4, &["x"])]
+        );
+
+        append_quiz_record(&file, &record(2, 5, &[])).unwrap();
+        let history = read_quiz_history(&file).unwrap();
+        assert_eq!(history.records, [record(1, 4, &["x"]), record(2, 5, &[])]);
+        assert_eq!(history.warning, None);
+    }
+
+    #[test]
     fn a_corrupt_line_is_located_and_the_file_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("d.quiz.ron");

@@ -2,10 +2,12 @@
 //! only ever appended to.
 //!
 //! Each record is written as one line with its newline in one write, then fsynced. A crash
-//! mid-write can only leave a last line without its newline: that result was never shown as
-//! saved, so it is skipped with a warning and cut off before the next append. Any other line
-//! that cannot be read is reported as FILE:LINE:COLUMN, and the file is then neither
-//! rewritten nor appended to, so nothing the user has is lost or buried under new lines.
+//! mid-write can only leave a last line without its newline: if it cannot be read, that
+//! result was never shown as saved, so it is skipped with a warning and cut off before the
+//! next append. (A readable last line merely lacking its newline, as after editing by hand, is
+//! kept: the next append starts a new line.) Any other line that cannot be read is reported
+//! as FILE:LINE:COLUMN, and the file is then neither rewritten nor appended to, so nothing
+//! the user has is lost or buried under new lines.
 
 use super::error::QuizError;
 use super::history::QuizRecord;
@@ -27,8 +29,10 @@ pub struct QuizHistory {
     pub records: Vec<QuizRecord>,
     /// Set when a torn last line was skipped.
     pub warning: Option<Problem>,
-    /// Bytes up to the end of the last complete line: where the next append starts.
+    /// Bytes up to the end of the last readable line: where the next append starts.
     valid_len: u64,
+    /// The last readable line has no newline yet; the next append writes one first.
+    needs_newline: bool,
 }
 
 /// Reads every record of `file`; a missing file is an empty history.
@@ -41,14 +45,22 @@ pub fn read_quiz_history(file: &Path) -> Result<QuizHistory, QuizError> {
     let mut history = QuizHistory::default();
     for (index, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
         let number = index + 1;
+        let parsed = parse_line(line, file, number);
         if !line.ends_with(b"\n") {
-            history.warning = Some(torn_warning(file, number));
-            break;
-        }
-        history.valid_len += line.len() as u64;
-        if let Some(record) = parse_line(line, file, number)? {
+            match parsed {
+                Ok(record) => {
+                    history.records.extend(record);
+                    history.needs_newline = true;
+                }
+                Err(_) => {
+                    history.warning = Some(torn_warning(file, number));
+                    break;
+                }
+            }
+        } else if let Some(record) = parsed? {
             history.records.push(record);
         }
+        history.valid_len += line.len() as u64;
     }
     Ok(history)
 }
@@ -74,7 +86,10 @@ pub fn append_quiz_record(file: &Path, record: &QuizRecord) -> Result<(), QuizEr
             .set_len(history.valid_len)
             .map_err(QuizError::io(file, "cut a torn last line from"))?;
     }
-    let line = record.to_line();
+    let mut line = record.to_line();
+    if history.needs_newline {
+        line.insert(0, '\n');
+    }
     let written = handle
         .write_all(line.as_bytes())
         .and_then(|()| handle.sync_data());
