@@ -345,21 +345,8 @@ fn out_of_turn_requests_are_refused_not_panics() {
 
 mod history {
     use super::*;
-    use recap::quiz::{
-        QuizRecord, append_quiz_record, quiz_history_file, read_quiz_history, save_result,
-        score_summary,
-    };
+    use recap::quiz::{quiz_history_file, read_quiz_history, save_result, score_summary};
     use recap::store::DataDir;
-
-    fn record(date: i64, score: u32, missed: &[&str]) -> QuizRecord {
-        QuizRecord {
-            date: Timestamp(date),
-            mode: QuizMode::Mixed,
-            score,
-            total: 5,
-            missed: missed.iter().map(|id| CardId::new(*id).unwrap()).collect(),
-        }
-    }
 
     #[test]
     fn results_round_trip_with_best_and_last_score() {
@@ -416,74 +403,5 @@ mod history {
         let second_records = read(&second).unwrap().records;
         assert_eq!((second_records[0].score, second_records[0].total), (0, 1));
         assert_eq!(second_records[0].missed, [CardId::new("c").unwrap()]);
-    }
-
-    #[test]
-    fn a_torn_last_line_is_skipped_then_cut_off_by_the_next_append() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("progress/d.quiz.ron");
-        append_quiz_record(&file, &record(1, 4, &["x"])).unwrap();
-        let mut bytes = std::fs::read(&file).unwrap();
-        bytes.extend_from_slice(b"(date:2,mode:Mix");
-        std::fs::write(&file, &bytes).unwrap();
-
-        let history = read_quiz_history(&file).unwrap();
-        assert_eq!(history.records, [record(1, 4, &["x"])]);
-        let warning = history.warning.unwrap();
-        assert_eq!((warning.at.line, warning.at.column), (2, 1));
-
-        append_quiz_record(&file, &record(3, 5, &[])).unwrap();
-        let history = read_quiz_history(&file).unwrap();
-        assert_eq!(history.records, [record(1, 4, &["x"]), record(3, 5, &[])]);
-        assert_eq!(history.warning, None);
-    }
-
-    #[test]
-    fn a_readable_last_line_without_its_newline_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("d.quiz.ron");
-        let edited = record(1, 4, &["x"]).to_line();
-        std::fs::write(&file, edited.trim_end()).unwrap();
-        assert_eq!(
-            read_quiz_history(&file).unwrap().records,
-            [record(1, 4, &["x"])]
-        );
-
-        append_quiz_record(&file, &record(2, 5, &[])).unwrap();
-        let history = read_quiz_history(&file).unwrap();
-        assert_eq!(history.records, [record(1, 4, &["x"]), record(2, 5, &[])]);
-        assert_eq!(history.warning, None);
-    }
-
-    #[test]
-    fn a_corrupt_line_is_located_and_the_file_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("d.quiz.ron");
-        append_quiz_record(&file, &record(1, 4, &[])).unwrap();
-        let mut bytes = std::fs::read(&file).unwrap();
-        bytes.extend_from_slice(b"(date:2,mode:Sideways,score:1,total:5,missed:[])\n");
-        bytes.extend_from_slice(record(3, 5, &[]).to_line().as_bytes());
-        std::fs::write(&file, &bytes).unwrap();
-
-        let error = read_quiz_history(&file).unwrap_err();
-        let QuizError::Corrupt { at, .. } = &error else {
-            panic!("expected a corrupt-file error, got {error:?}");
-        };
-        assert_eq!(at.line, 2);
-        assert!(at.column > 1, "the column points into the line: {at:?}");
-        let message = error.to_string();
-        assert!(
-            message.starts_with(&format!("{}:2:", file.display())),
-            "{message}"
-        );
-        assert!(message.contains("Hint:"), "{message}");
-
-        let refused = append_quiz_record(&file, &record(4, 5, &[])).unwrap_err();
-        assert!(matches!(refused, QuizError::Corrupt { .. }));
-        assert_eq!(
-            std::fs::read(&file).unwrap(),
-            bytes,
-            "the file is unchanged"
-        );
     }
 }

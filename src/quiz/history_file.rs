@@ -68,7 +68,6 @@ pub fn read_quiz_history(file: &Path) -> Result<QuizHistory, QuizError> {
 /// Appends `record` to `file` and returns once it is on disk. Refuses, changing nothing,
 /// when the file holds a line it cannot read.
 pub fn append_quiz_record(file: &Path, record: &QuizRecord) -> Result<(), QuizError> {
-    let history = read_quiz_history(file)?;
     let folder = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(QuizError::io(folder, "create the progress folder"))?;
     let existed = file.exists();
@@ -77,13 +76,17 @@ pub fn append_quiz_record(file: &Path, record: &QuizRecord) -> Result<(), QuizEr
         .create(true)
         .open(file)
         .map_err(QuizError::io(file, "open the quiz history"))?;
-    let len = handle
-        .metadata()
-        .map_err(QuizError::io(file, "read the size of"))?
-        .len();
-    if len > history.valid_len {
+    // Another Recap window may be saving a result to this deck too: the lock (released when
+    // the handle closes) makes reading, cutting a torn line and appending one step, so that
+    // no one's new line is taken for a torn one and cut.
+    handle
+        .lock()
+        .map_err(QuizError::io(file, "lock the quiz history"))?;
+    let history = read_quiz_history(file)?;
+    let start = history.valid_len;
+    if history.warning.is_some() {
         handle
-            .set_len(history.valid_len)
+            .set_len(start)
             .map_err(QuizError::io(file, "cut a torn last line from"))?;
     }
     let mut line = record.to_line();
@@ -95,7 +98,7 @@ pub fn append_quiz_record(file: &Path, record: &QuizRecord) -> Result<(), QuizEr
         .and_then(|()| handle.sync_data());
     if let Err(error) = written {
         // Leave no half line behind for the next reader to stumble on.
-        let _ = handle.set_len(history.valid_len);
+        let _ = handle.set_len(start);
         return Err(QuizError::io(file, "save the quiz result to")(error));
     }
     if !existed {
@@ -156,4 +159,90 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = folder;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CardId, Timestamp};
+    use crate::quiz::QuizMode;
+
+    fn record(date: i64, score: u32, missed: &[&str]) -> QuizRecord {
+        QuizRecord {
+            date: Timestamp(date),
+            mode: QuizMode::Mixed,
+            score,
+            total: 5,
+            missed: missed.iter().map(|id| CardId::new(*id).unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_torn_last_line_is_skipped_then_cut_off_by_the_next_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("progress/d.quiz.ron");
+        append_quiz_record(&file, &record(1, 4, &["x"])).unwrap();
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes.extend_from_slice(b"(date:2,mode:Mix");
+        std::fs::write(&file, &bytes).unwrap();
+
+        let history = read_quiz_history(&file).unwrap();
+        assert_eq!(history.records, [record(1, 4, &["x"])]);
+        let warning = history.warning.unwrap();
+        assert_eq!((warning.at.line, warning.at.column), (2, 1));
+
+        append_quiz_record(&file, &record(3, 5, &[])).unwrap();
+        let history = read_quiz_history(&file).unwrap();
+        assert_eq!(history.records, [record(1, 4, &["x"]), record(3, 5, &[])]);
+        assert_eq!(history.warning, None);
+    }
+
+    #[test]
+    fn a_readable_last_line_without_its_newline_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.quiz.ron");
+        let edited = record(1, 4, &["x"]).to_line();
+        std::fs::write(&file, edited.trim_end()).unwrap();
+        assert_eq!(
+            read_quiz_history(&file).unwrap().records,
+            [record(1, 4, &["x"])]
+        );
+
+        append_quiz_record(&file, &record(2, 5, &[])).unwrap();
+        let history = read_quiz_history(&file).unwrap();
+        assert_eq!(history.records, [record(1, 4, &["x"]), record(2, 5, &[])]);
+        assert_eq!(history.warning, None);
+    }
+
+    #[test]
+    fn a_corrupt_line_is_located_and_the_file_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.quiz.ron");
+        append_quiz_record(&file, &record(1, 4, &[])).unwrap();
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes.extend_from_slice(b"(date:2,mode:Sideways,score:1,total:5,missed:[])\n");
+        bytes.extend_from_slice(record(3, 5, &[]).to_line().as_bytes());
+        std::fs::write(&file, &bytes).unwrap();
+
+        let error = read_quiz_history(&file).unwrap_err();
+        let QuizError::Corrupt { at, .. } = &error else {
+            panic!("expected a corrupt-file error, got {error:?}");
+        };
+        assert_eq!(at.line, 2);
+        assert!(at.column > 1, "the column points into the line: {at:?}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&format!("{}:2:", file.display())),
+            "{message}"
+        );
+        assert!(message.contains("Hint:"), "{message}");
+
+        let refused = append_quiz_record(&file, &record(4, 5, &[])).unwrap_err();
+        assert!(matches!(refused, QuizError::Corrupt { .. }));
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            bytes,
+            "the file is unchanged"
+        );
+    }
 }
