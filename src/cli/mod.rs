@@ -6,6 +6,9 @@ mod import;
 mod list;
 mod optimize;
 mod optimize_deck;
+mod window;
+
+pub use window::run as run_window_command;
 
 use crate::store::DataDir;
 use clap::{Parser, Subcommand};
@@ -21,6 +24,18 @@ pub struct Cli {
     /// (~/.local/share/recap on Linux).
     #[arg(long, global = true, env = "RECAP_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Render the window to this PNG file and exit (needs a display, e.g. Xvfb).
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// With --screenshot: the screen to show.
+    #[arg(long, value_enum, default_value = "library", requires = "screenshot")]
+    pub screen: crate::ui::ScreenChoice,
+
+    /// With --screenshot: the deck to show (default: the library's first).
+    #[arg(long, value_name = "ID", requires = "screenshot")]
+    pub deck: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -11,6 +11,7 @@ mod outcomes;
 mod rollover;
 mod settings;
 mod state;
+mod step_text;
 mod steps;
 
 pub use error::{ScheduleError, StepKind};
@@ -22,4 +23,5 @@ pub use outcomes::{Outcome, Outcomes, Scheduler, elapsed_whole_days, is_leech_al
 pub use rollover::{next_rollover, study_day};
 pub use settings::DeckSettings;
 pub use state::{CardState, MemoryState, Phase};
+pub use step_text::{format_steps, parse_steps};
 pub use steps::{StepOutcome, Steps};

@@ -148,3 +148,30 @@ fn studied_today(
         next_rollover(now, settings.day_rollover_hour, utc_offset_minutes).plus_days(-1);
     Ok(studied_since(&read_history(files)?, day_start))
 }
+
+/// Saves a deck's settings in its progress snapshot when the deck is not open for study.
+/// Settings the scheduler refuses are not saved.
+pub fn save_deck_settings(
+    data: &DataDir,
+    deck: &crate::model::DeckId,
+    device: DeviceId,
+    settings: DeckSettings,
+) -> Result<(), StudyError> {
+    let files = DeckFiles::new(data.progress(), deck.clone());
+    Scheduler::new(&settings).map_err(|source| StudyError::Settings {
+        file: files.snapshot(),
+        source,
+    })?;
+    let (mut store, _) = ProgressStore::open(files, device)?;
+    store.set_settings(settings)?;
+    Ok(())
+}
+
+/// A deck's settings as saved (defaults when it has no progress yet). Read-only.
+pub fn deck_settings(
+    data: &DataDir,
+    deck: &crate::model::DeckId,
+) -> Result<DeckSettings, StudyError> {
+    let files = DeckFiles::new(data.progress(), deck.clone());
+    Ok(crate::store::progress::load(&files)?.progress.settings)
+}

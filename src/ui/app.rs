@@ -1,28 +1,159 @@
-//! The window: which screen is showing, and the data behind it.
+//! The window: which screen is showing, and the moves between screens. Screens report what the
+//! user asked for; this file turns that into core calls (opening a deck for study, saving
+//! settings) and the next screen.
 
-use super::library::LibraryScreen;
+use super::library::{LibraryAction, LibraryScreen};
+use super::review::{ReviewAction, ReviewScreen};
+use super::settings::{SettingsAction, SettingsScreen};
+use super::summary::{SummaryAction, SummaryScreen};
 use crate::library::Library;
+use crate::model::{Clock, DeckId, Timestamp};
 use crate::store::DataDir;
+use crate::store::progress::DeviceId;
+use crate::study::StudyDeck;
+use std::sync::Arc;
+
+/// What the app needs from the machine, decided once by main (tests pass their own).
+#[derive(Clone)]
+pub struct AppEnv {
+    pub data: DataDir,
+    pub clock: Arc<dyn Clock>,
+    /// This machine's id for the data folder's journals.
+    pub device: DeviceId,
+    /// Minutes east of UTC, for study days.
+    pub utc_offset_minutes: i32,
+}
+
+impl AppEnv {
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+}
+
+/// The screen on show.
+enum Screen {
+    Library(LibraryScreen),
+    Review(Box<ReviewScreen>),
+    Summary(SummaryScreen),
+    Settings(Box<SettingsScreen>),
+}
 
 /// The whole app as egui sees it.
 pub struct RecapApp {
+    env: AppEnv,
     library: Library,
-    library_screen: LibraryScreen,
+    screen: Screen,
 }
 
 impl RecapApp {
-    /// Loads the library from `data` (the only file access; screens get values).
-    pub fn new(data: DataDir) -> RecapApp {
-        let library = Library::load(&data, &mut rand::rng());
+    /// Loads the library (the only file access at start) and shows it.
+    pub fn new(env: AppEnv) -> RecapApp {
+        let library = Library::load(&env.data, &mut rand::rng());
+        let screen = Screen::Library(LibraryScreen::new(&env, &library));
         RecapApp {
+            env,
             library,
-            library_screen: LibraryScreen::new(data),
+            screen,
         }
     }
 
-    /// Draws the current screen.
+    /// The id of the library's first deck (newest first).
+    pub fn first_deck(&self) -> Option<String> {
+        self.library.decks.first().map(|d| d.deck().id.to_string())
+    }
+
+    /// Opens `deck` straight on its review screen (used by `--screenshot`).
+    pub fn open_review(&mut self, deck: &str) -> Result<(), String> {
+        self.start_study(deck)
+            .map(|review| self.screen = Screen::Review(Box::new(review)))
+    }
+
+    /// Opens `deck`'s settings screen (used by `--screenshot`).
+    pub fn open_settings(&mut self, deck: &str) -> Result<(), String> {
+        let settings = SettingsScreen::open(&self.env, &self.library, deck)?;
+        self.screen = Screen::Settings(Box::new(settings));
+        Ok(())
+    }
+
+    /// The review screen, if showing (used by `--screenshot` to reveal the answer or finish).
+    pub fn review_mut(&mut self) -> Option<&mut ReviewScreen> {
+        match &mut self.screen {
+            Screen::Review(review) => Some(review),
+            _ => None,
+        }
+    }
+
+    /// Ends a study session and shows its summary.
+    pub fn finish_review(&mut self) {
+        if let Screen::Review(review) =
+            std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::empty()))
+        {
+            self.screen = Screen::Summary(SummaryScreen::from_review(*review, &self.env));
+        }
+    }
+
+    fn start_study(&mut self, deck: &str) -> Result<ReviewScreen, String> {
+        let entry = self
+            .library
+            .decks
+            .iter_mut()
+            .find(|d| d.deck().id.as_str() == deck)
+            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
+        let now = self.env.now();
+        let (study, warnings) = StudyDeck::open(
+            &self.env.data,
+            entry,
+            self.env.device.clone(),
+            now,
+            self.env.utc_offset_minutes,
+        )
+        .map_err(|e| e.to_string())?;
+        let notes = warnings.iter().map(ToString::to_string).collect();
+        Ok(ReviewScreen::new(study, notes))
+    }
+
+    fn show_library(&mut self, message: Option<String>) {
+        let mut screen = LibraryScreen::new(&self.env, &self.library);
+        screen.message = message;
+        self.screen = Screen::Library(screen);
+    }
+
+    /// Draws the current screen and follows the user's choice.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.library_screen.ui(ui, &self.library);
+        match &mut self.screen {
+            Screen::Library(screen) => match screen.ui(ui, &self.library) {
+                Some(LibraryAction::Study(deck)) => self.on_study(&deck),
+                Some(LibraryAction::Settings(deck)) => {
+                    match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
+                        Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
+                        Err(message) => self.show_library(Some(message)),
+                    }
+                }
+                None => {}
+            },
+            Screen::Review(screen) => {
+                if let Some(ReviewAction::End) = screen.ui(ui, &self.env) {
+                    self.finish_review();
+                }
+            }
+            Screen::Summary(screen) => {
+                if let Some(SummaryAction::Back) = screen.ui(ui) {
+                    self.show_library(None);
+                }
+            }
+            Screen::Settings(screen) => {
+                if let Some(SettingsAction::Close) = screen.ui(ui, &self.env) {
+                    self.show_library(None);
+                }
+            }
+        }
+    }
+
+    fn on_study(&mut self, deck: &DeckId) {
+        match self.start_study(deck.as_str()) {
+            Ok(review) => self.screen = Screen::Review(Box::new(review)),
+            Err(message) => self.show_library(Some(message)),
+        }
     }
 }
 
@@ -30,20 +161,4 @@ impl eframe::App for RecapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
-}
-
-/// Opens the window on the library; returns when it is closed.
-pub fn run_window(data: DataDir) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Recap")
-            .with_inner_size([1000.0, 700.0])
-            .with_min_inner_size([800.0, 600.0]),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "recap",
-        options,
-        Box::new(|_cc| Ok(Box::new(RecapApp::new(data)))),
-    )
 }

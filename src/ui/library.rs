@@ -1,32 +1,74 @@
-//! The library screen: every deck with its source and size, and decks that failed to load
-//! with their FILE:LINE:COLUMN problems.
+//! The library screen: every deck with today's counts, its source and date (newest first), and
+//! decks that failed to load with their FILE:LINE:COLUMN problems.
 
+use super::app::AppEnv;
 use crate::library::{DeckOrigin, Library, LibraryDeck};
-use crate::store::DataDir;
+use crate::model::DeckId;
+use crate::study::{DeckOverview, deck_overview};
+use std::collections::HashMap;
 
-/// State of the library screen (nothing yet but where decks live, shown to the user).
+/// What the user chose on the library screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibraryAction {
+    Study(DeckId),
+    Settings(DeckId),
+}
+
+/// The library screen's state: each deck's overview, worked out when the screen opens (not
+/// every frame), and a message to show (e.g. why a deck could not be opened).
 pub struct LibraryScreen {
-    data: DataDir,
+    overviews: HashMap<DeckId, Result<DeckOverview, String>>,
+    decks_folder: String,
+    utc_offset_minutes: i32,
+    pub message: Option<String>,
 }
 
 impl LibraryScreen {
-    pub fn new(data: DataDir) -> LibraryScreen {
-        LibraryScreen { data }
+    pub fn new(env: &AppEnv, library: &Library) -> LibraryScreen {
+        let now = env.now();
+        let overviews = library
+            .decks
+            .iter()
+            .map(|entry| {
+                let overview = deck_overview(&env.data, entry.deck(), now, env.utc_offset_minutes)
+                    .map_err(|e| e.to_string());
+                (entry.deck().id.clone(), overview)
+            })
+            .collect();
+        LibraryScreen {
+            overviews,
+            decks_folder: env.data.decks().display().to_string(),
+            utc_offset_minutes: env.utc_offset_minutes,
+            message: None,
+        }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library) {
+    /// A placeholder while another screen takes over (never drawn).
+    pub(super) fn empty() -> LibraryScreen {
+        LibraryScreen {
+            overviews: HashMap::new(),
+            decks_folder: String::new(),
+            utc_offset_minutes: 0,
+            message: None,
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library) -> Option<LibraryAction> {
+        let mut action = None;
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Library");
-            ui.label(format!(
-                "Your decks folder: {}",
-                self.data.decks().display()
-            ));
+            ui.label(format!("Your decks folder: {}", self.decks_folder));
+            if let Some(message) = &self.message {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for entry in &library.decks {
-                        deck_row(ui, entry);
+                        if let Some(chosen) = self.deck_row(ui, entry) {
+                            action = Some(chosen);
+                        }
                         ui.separator();
                     }
                     for failed in &library.failed {
@@ -35,28 +77,80 @@ impl LibraryScreen {
                             format!("Could not load {}", failed.path.display()),
                         );
                         for problem in &failed.error.problems {
-                            ui.label(egui::RichText::new(problem.to_string()).monospace());
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(problem.to_string()).monospace(),
+                                )
+                                .wrap(),
+                            );
                         }
                         ui.separator();
                     }
                 });
         });
+        action
+    }
+
+    fn deck_row(&self, ui: &mut egui::Ui, entry: &LibraryDeck) -> Option<LibraryAction> {
+        let deck = entry.deck();
+        let mut action = None;
+        ui.add(egui::Label::new(egui::RichText::new(&deck.title).size(18.0).strong()).wrap());
+        ui.horizontal(|ui| {
+            if deck_button(ui, "Study", &deck.title).clicked() {
+                action = Some(LibraryAction::Study(deck.id.clone()));
+            }
+            if deck_button(ui, "Settings", &deck.title).clicked() {
+                action = Some(LibraryAction::Settings(deck.id.clone()));
+            }
+        });
+        ui.label(source_line(entry));
+        match self.overviews.get(&deck.id) {
+            Some(Ok(overview)) => {
+                let last = overview.last_studied.map_or_else(
+                    || "never".to_string(),
+                    |t| t.local_date(self.utc_offset_minutes),
+                );
+                ui.label(counts_line(overview, last));
+            }
+            Some(Err(problem)) => {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
+            None => {}
+        }
+        if !deck.description.is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(&deck.description).weak()).wrap());
+        }
+        action
     }
 }
 
-fn deck_row(ui: &mut egui::Ui, entry: &LibraryDeck) {
-    let deck = entry.deck();
-    ui.label(egui::RichText::new(&deck.title).size(18.0).strong());
-    let mut facts = vec![format!("{} cards", deck.cards.len())];
-    if let Some(source) = &deck.source {
+/// A short button whose accessible name also names the deck ("Study Kim Jong Un…"), so a
+/// screen reader (and a test) can tell one deck's button from another's.
+fn deck_button(ui: &mut egui::Ui, verb: &str, deck_title: &str) -> egui::Response {
+    let response = ui.button(verb);
+    let name = format!("{verb} {deck_title}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response
+}
+
+/// "2023-08-15 · kim-putin-letters.txt · bundled with Recap".
+fn source_line(entry: &LibraryDeck) -> String {
+    let mut facts = Vec::new();
+    if let Some(source) = &entry.deck().source {
         facts.extend(source.date.clone());
         facts.extend(source.file.clone().or(source.url.clone()));
     }
     if matches!(entry.origin, DeckOrigin::Bundled { .. }) {
         facts.push("bundled with Recap".to_string());
     }
-    ui.label(facts.join(" · "));
-    if !deck.description.is_empty() {
-        ui.add(egui::Label::new(egui::RichText::new(&deck.description).weak()).wrap());
-    }
+    facts.join(" · ")
+}
+
+/// "New 5 · Learning 0 · Due 0 · 5 cards · last studied never".
+fn counts_line(overview: &DeckOverview, last_studied: String) -> String {
+    let c = overview.counts;
+    format!(
+        "New {} · Learning {} · Due {} · {} cards · last studied {last_studied}",
+        c.new, c.learning, c.review, overview.total
+    )
 }

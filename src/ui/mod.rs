@@ -3,6 +3,12 @@
 
 mod app;
 mod library;
+mod review;
+mod settings;
+mod summary;
+mod window;
 
-pub use app::{RecapApp, run_window};
-pub use library::LibraryScreen;
+pub use app::{AppEnv, RecapApp};
+pub use library::{LibraryAction, LibraryScreen};
+pub use review::ReviewScreen;
+pub use window::{ScreenChoice, ScreenshotRequest, run_window, take_screenshot};

@@ -1,0 +1,129 @@
+//! Opening the real window, and `recap --screenshot`: the window renders one screen, saves it
+//! as a PNG and closes.
+
+use super::app::{AppEnv, RecapApp};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Which screen a screenshot shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScreenChoice {
+    Library,
+    Review,
+    Answer,
+    Summary,
+    Settings,
+}
+
+/// `--screenshot OUT.png --screen S --deck ID`.
+#[derive(Debug, Clone)]
+pub struct ScreenshotRequest {
+    pub out: PathBuf,
+    pub screen: ScreenChoice,
+    /// The deck for review/answer/summary/settings; default: the library's first.
+    pub deck: Option<String>,
+}
+
+fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Recap")
+            .with_app_id("recap")
+            .with_inner_size([1000.0, 700.0])
+            .with_min_inner_size([800.0, 600.0]),
+        ..Default::default()
+    }
+}
+
+/// Opens the window on the library; returns when it is closed.
+pub fn run_window(env: AppEnv) -> eframe::Result {
+    eframe::run_native(
+        "recap",
+        native_options(),
+        Box::new(|_cc| Ok(Box::new(RecapApp::new(env)))),
+    )
+}
+
+/// Renders the requested screen to a PNG; Err says why not.
+pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), String> {
+    let mut app = RecapApp::new(env);
+    let deck = request
+        .deck
+        .clone()
+        .or_else(|| app.first_deck())
+        .ok_or("the library has no deck")?;
+    match request.screen {
+        ScreenChoice::Library => {}
+        ScreenChoice::Review => app.open_review(&deck)?,
+        ScreenChoice::Answer => {
+            app.open_review(&deck)?;
+            app.review_mut().map(|review| review.reveal());
+        }
+        ScreenChoice::Summary => {
+            app.open_review(&deck)?;
+            app.finish_review();
+        }
+        ScreenChoice::Settings => app.open_settings(&deck)?,
+    }
+    let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
+    let shooter = Screenshooter {
+        app,
+        out: request.out,
+        frames: 0,
+        outcome: outcome.clone(),
+    };
+    eframe::run_native(
+        "recap",
+        native_options(),
+        Box::new(|_cc| Ok(Box::new(shooter))),
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))?;
+    let result = outcome.lock().map(|o| o.clone()).unwrap_or(None);
+    result.unwrap_or_else(|| Err("the window closed before the screenshot was taken".to_string()))
+}
+
+/// Draws the app, asks for a screenshot once the layout has settled, closes when it is saved.
+struct Screenshooter {
+    app: RecapApp,
+    out: PathBuf,
+    frames: u32,
+    outcome: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// Frames drawn before the picture: egui lays some things out over the first frames.
+const SETTLE_FRAMES: u32 = 3;
+
+impl eframe::App for Screenshooter {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.show(ui);
+        self.frames += 1;
+        if self.frames == SETTLE_FRAMES {
+            let out = self.out.clone();
+            let outcome = self.outcome.clone();
+            ui.ctx().request_screenshot(move |image| {
+                let saved = write_png(&out, &image);
+                if let Ok(mut slot) = outcome.lock() {
+                    *slot = Some(saved);
+                }
+            });
+        }
+        let done = self.outcome.lock().map(|o| o.is_some()).unwrap_or(true);
+        if done {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ui.ctx().request_repaint();
+    }
+}
+
+fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let fail =
+        |e: &dyn std::fmt::Display| format!("{}: cannot write the screenshot: {e}", path.display());
+    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
+    let [width, height] = image.size;
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    writer.write_image_data(&bytes).map_err(|e| fail(&e))
+}
