@@ -1,0 +1,244 @@
+//! The whole window driven like a student would: keyboard and mouse, a temporary data folder,
+//! then what is on screen and what is on disk.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use recap::model::{Clock, ManualClock, Timestamp};
+use recap::store::DataDir;
+use recap::store::progress::{DeckFiles, DeviceId, Record, read_history};
+use recap::ui::{AppEnv, RecapApp};
+use std::sync::Arc;
+
+/// 2026-11-28 10:00 UTC.
+const START: Timestamp = Timestamp(1_795_860_000_000);
+const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
+const FIRST_QUESTION: &str =
+    "What prompted the exchange of letters between Kim Jong Un and Vladimir Putin?";
+
+struct Window {
+    harness: Harness<'static, RecapApp>,
+    clock: ManualClock,
+}
+
+fn open_window(data: &DataDir, clock: &ManualClock) -> Window {
+    let env = AppEnv {
+        data: data.clone(),
+        clock: Arc::new(clock.clone()),
+        device: DeviceId::new("ui-test").unwrap(),
+        utc_offset_minutes: 0,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), RecapApp::new(env));
+    harness.run();
+    Window {
+        harness,
+        clock: clock.clone(),
+    }
+}
+
+impl Window {
+    fn press(&mut self, key: egui::Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    fn click_containing(&mut self, label: &str) {
+        self.harness.get_by_label_contains(label).click();
+        self.harness.run();
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label_contains(text).is_some()
+    }
+}
+
+fn history(data: &DataDir) -> Vec<Record> {
+    let files = DeckFiles::new(
+        data.progress(),
+        recap::model::DeckId::new("kim-putin-letters").unwrap(),
+    );
+    read_history(&files)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.record)
+        .collect()
+}
+
+#[test]
+fn study_all_five_cards_by_keyboard_then_by_mouse_with_summary_files_and_resume() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+
+    // The library shows the bundled deck with its counts.
+    window.harness.get_by_label(DECK_TITLE);
+    assert!(window.shows("New 5 · Learning 0 · Due 0 · 5 cards"));
+
+    // Keyboard: open, then Space shows the answer and 4 (Easy) grades, five times.
+    window.click(&format!("Study {DECK_TITLE}"));
+    assert!(window.shows(FIRST_QUESTION));
+    assert!(
+        !window.shows("The letters were exchanged"),
+        "the answer is hidden at first"
+    );
+    for n in 0..5 {
+        window.press(egui::Key::Space);
+        assert!(
+            window.shows("Easy "),
+            "grade buttons after Space (card {n})"
+        );
+        window.press(egui::Key::Num4);
+        window.clock.advance_minutes(0.5);
+    }
+    assert!(window.shows("Done for today"));
+    assert!(window.shows("The next card is due in"));
+
+    // Every answer is on disk already.
+    let answers: Vec<_> = history(&data)
+        .into_iter()
+        .filter(|r| matches!(r, Record::Answer { .. }))
+        .collect();
+    assert_eq!(answers.len(), 5);
+
+    // Escape ends the session: the summary.
+    window.press(egui::Key::Escape);
+    assert!(window.shows("Session finished"));
+    window.harness.get_by_label("Cards reviewed");
+    window.harness.get_by_label("5");
+    window.click("Back to the library (Enter)");
+    let snapshot = std::fs::read_to_string(data.progress().join("kim-putin-letters.ron")).unwrap();
+    assert_eq!(snapshot.matches("phase:Review").count(), 5, "{snapshot}");
+
+    // Mouse: ten days later all five are due; click Show answer and Good for each.
+    clock.set(START.plus_days(10));
+    drop(window);
+    let mut window = open_window(&data, &clock);
+    assert!(
+        window.shows("Due 5"),
+        "after a restart the progress is back"
+    );
+    window.click(&format!("Study {DECK_TITLE}"));
+    for _ in 0..5 {
+        window.click("Show answer (Space)");
+        window.click_containing("Good ");
+    }
+    assert!(window.shows("Done for today"));
+    window.click("End session (Esc)");
+    assert!(window.shows("Session finished"));
+    assert_eq!(history(&data).len(), 10);
+}
+
+#[test]
+fn undo_brings_back_the_previous_card_and_its_state() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    window.click(&format!("Study {DECK_TITLE}"));
+    assert!(window.shows(FIRST_QUESTION));
+    window.press(egui::Key::Space);
+    window.press(egui::Key::Num3);
+    assert!(!window.shows(FIRST_QUESTION), "the next card is showing");
+    assert!(window.shows("New 4 · Learning 1"));
+
+    window
+        .harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    window.harness.run();
+    assert!(window.shows(FIRST_QUESTION), "Ctrl+Z shows the card again");
+    assert!(window.shows("New 5 · Learning 0"), "and it is new again");
+    let records = history(&data);
+    assert!(
+        matches!(records.last(), Some(Record::Undo { .. })),
+        "the undo is on disk"
+    );
+
+    // The undo button does the same.
+    window.press(egui::Key::Space);
+    window.press(egui::Key::Num1);
+    window.click("Undo (Ctrl+Z)");
+    assert!(window.shows(FIRST_QUESTION));
+    assert!(window.shows("New 5 · Learning 0"));
+}
+
+#[test]
+fn desired_retention_changes_the_grade_button_labels() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    window.click(&format!("Study {DECK_TITLE}"));
+    window.press(egui::Key::Space);
+    let easy_before = window
+        .harness
+        .get_by_label_contains("Easy ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    window.press(egui::Key::Escape);
+    window.click("Back to the library (Enter)");
+
+    window.click(&format!("Settings {DECK_TITLE}"));
+    let field = window.harness.get_by_label("Desired retention");
+    field.focus();
+    field.set_text_value_accesskit("0.75");
+    window.harness.run();
+    window.click("Save (Ctrl+S)");
+    assert!(window.shows("Saved."));
+    window.click("Back to the library (Esc)");
+
+    window.click(&format!("Study {DECK_TITLE}"));
+    window.press(egui::Key::Space);
+    let easy_after = window
+        .harness
+        .get_by_label_contains("Easy ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert_ne!(
+        easy_before, easy_after,
+        "a lower retention gives a longer Easy interval"
+    );
+    assert_eq!(clock.now(), START);
+}
+
+#[test]
+fn a_bad_setting_is_shown_next_to_its_field_and_not_saved() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    window.click(&format!("Settings {DECK_TITLE}"));
+    let field = window.harness.get_by_label("Learning steps");
+    field.focus();
+    field.set_text_value_accesskit("1m ten");
+    window.harness.run();
+    window.click("Save (Ctrl+S)");
+    assert!(window.shows("write steps like 1m, 10m, 1h or 1d"));
+    assert!(!data.progress().join("kim-putin-letters.ron").exists());
+}
+
+#[test]
+fn a_broken_deck_is_listed_with_its_error_and_the_others_still_work() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    std::fs::create_dir_all(data.decks()).unwrap();
+    let broken = data.decks().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "(format: 1, title: \"Oops\", cards: [(front: \"Q\")])",
+    )
+    .unwrap();
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    assert!(window.shows(&format!("{}:1:36: missing field `back`", broken.display())));
+    window.click(&format!("Study {DECK_TITLE}"));
+    assert!(window.shows(FIRST_QUESTION));
+}
