@@ -1,0 +1,114 @@
+//! CSV/TSV text → rows of front, back and tags, following Anki's headers.
+
+use super::columns::Layout;
+use super::headers::read_headers;
+use super::html_text::html_to_text;
+use super::records::{Record, split_records};
+use super::{Place, SkipReason, Skipped, Table, TableError, TableRow};
+
+/// A CSV-quoted table; `default_separator` unless a `#separator:` header says otherwise.
+pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableError> {
+    let (headers, body_start, first_line) = read_headers(text)?;
+    let separator = headers.separator.unwrap_or(default_separator);
+    let records = split_records(&text[body_start..], separator, first_line)?;
+    let layout = Layout::from_headers(&headers);
+    let mut table = Table {
+        notes: headers.notes.clone(),
+        ..Table::default()
+    };
+    let mut unused_columns: Vec<usize> = Vec::new();
+    for record in &records {
+        let columns = layout.for_row(record.fields.len());
+        for c in &columns.unused {
+            if !unused_columns.contains(c) && !record.fields[*c].trim().is_empty() {
+                unused_columns.push(*c);
+            }
+        }
+        let field = |c: Option<usize>| {
+            let raw = c
+                .and_then(|c| record.fields.get(c))
+                .map_or("", String::as_str);
+            if headers.html {
+                html_to_text(raw)
+            } else {
+                raw.trim().to_string()
+            }
+        };
+        let mut tags: Vec<String> = layout
+            .tags
+            .and_then(|c| record.fields.get(c))
+            .map(|t| t.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default();
+        add_missing(&mut tags, &headers.tags);
+        push_row(
+            &mut table,
+            record,
+            Place::Line(record.line),
+            field(columns.front),
+            field(columns.back),
+            tags,
+        );
+    }
+    if !unused_columns.is_empty() {
+        unused_columns.sort_unstable();
+        let list: Vec<String> = unused_columns.iter().map(|c| (c + 1).to_string()).collect();
+        table.notes.push(format!(
+            "column {} held text that was not imported: a card has only a front and a back",
+            list.join(", ")
+        ));
+    }
+    finish(table)
+}
+
+fn add_missing(tags: &mut Vec<String>, extra: &[String]) {
+    for tag in extra {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+}
+
+/// Adds a row as a card, or records why it was skipped.
+pub fn push_row(
+    table: &mut Table,
+    record: &Record,
+    place: Place,
+    front: String,
+    back: String,
+    tags: Vec<String>,
+) {
+    let empty = record.fields.iter().all(|f| f.trim().is_empty());
+    let reason = if empty {
+        Some(SkipReason::Empty)
+    } else if front.is_empty() {
+        Some(SkipReason::NoFront)
+    } else if back.is_empty() {
+        Some(SkipReason::NoBack)
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => table.skipped.push(Skipped { place, reason }),
+        None => table.rows.push(TableRow {
+            place,
+            front,
+            back,
+            tags,
+        }),
+    }
+}
+
+/// A table with no cards is an error: writing an empty deck would only hide the mistake.
+pub fn finish(table: Table) -> Result<Table, TableError> {
+    if !table.rows.is_empty() {
+        return Ok(table);
+    }
+    let details = match table.skipped.as_slice() {
+        [] => String::new(),
+        skipped => {
+            let shown: Vec<String> = skipped.iter().take(3).map(|s| s.to_string()).collect();
+            format!(" ({})", shown.join("; "))
+        }
+    };
+    Err(TableError::NoCards { details })
+}
