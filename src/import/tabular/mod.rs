@@ -106,3 +106,27 @@ pub fn parse_table(text: &str, format: &TableFormat) -> Result<Table, TableError
         TableFormat::Quizlet(separators) => quizlet::quizlet_table(text, separators),
     }
 }
+
+/// How many skipped rows a report lists before summing up the rest.
+const LISTED_SKIPS: usize = 10;
+
+impl Table {
+    /// "Skipped 2 rows: line 5 has no back; line 9 is empty", or None when nothing was skipped.
+    pub fn skipped_summary(&self) -> Option<String> {
+        let count = self.skipped.len();
+        if count == 0 {
+            return None;
+        }
+        let mut listed: Vec<String> = self
+            .skipped
+            .iter()
+            .take(LISTED_SKIPS)
+            .map(Skipped::to_string)
+            .collect();
+        if count > LISTED_SKIPS {
+            listed.push(format!("and {} more", count - LISTED_SKIPS));
+        }
+        let rows = if count == 1 { "row" } else { "rows" };
+        Some(format!("Skipped {count} {rows}: {}", listed.join("; ")))
+    }
+}
