@@ -25,8 +25,8 @@ pub struct RowColumns {
     pub unused: Vec<usize>,
 }
 
-const FRONT_NAMES: [&str; 5] = ["front", "question", "term", "text", "word"];
-const BACK_NAMES: [&str; 4] = ["back", "answer", "definition", "meaning"];
+pub const FRONT_NAMES: [&str; 5] = ["front", "question", "term", "text", "word"];
+pub const BACK_NAMES: [&str; 4] = ["back", "answer", "definition", "meaning"];
 
 impl Layout {
     pub fn from_headers(headers: &Headers) -> Layout {

@@ -53,17 +53,20 @@ fn has_anki_header(text: &str) -> bool {
         .is_some_and(|(key, _)| ANKI_HEADERS.contains(&key.trim().to_ascii_lowercase().as_str()))
 }
 
-/// Every non-empty line holds exactly one tab (term, definition); at least two lines, so a
-/// one-line note with a tab in it stays an article.
+/// Quizlet's default export: no line holds more than one tab, and nearly every non-empty line
+/// (at least two, and three in four) holds one. A row that lost its definition still leaves
+/// the file a table, so the import can report that row instead of failing as an article.
 fn is_tab_per_line(text: &str) -> bool {
-    let mut count = 0;
+    let (mut lines, mut with_tab) = (0usize, 0usize);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        if line.matches('\t').count() != 1 {
-            return false;
+        match line.matches('\t').count() {
+            0 => {}
+            1 => with_tab += 1,
+            _ => return false,
         }
-        count += 1;
+        lines += 1;
     }
-    count >= 2
+    with_tab >= 2 && with_tab * 4 >= lines * 3
 }
 
 #[cfg(test)]
@@ -86,7 +89,7 @@ mod tests {
             table(TableFormat::Tsv)
         );
         assert_eq!(
-            detect_format(Path::new("a.txt"), "a\tb\n\nc\td\n"),
+            detect_format(Path::new("a.txt"), "a\tb\n\nc\td\ne\tf\nno tab\n"),
             table(TableFormat::Quizlet(QuizletSeparators::default()))
         );
         assert_eq!(

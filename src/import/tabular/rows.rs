@@ -1,6 +1,6 @@
 //! CSV/TSV text → rows of front, back and tags, following Anki's headers.
 
-use super::columns::Layout;
+use super::columns::{BACK_NAMES, FRONT_NAMES, Layout};
 use super::headers::read_headers;
 use super::html_text::html_to_text;
 use super::records::{Record, split_records};
@@ -8,9 +8,19 @@ use super::{Place, SkipReason, Skipped, Table, TableError, TableRow};
 
 /// A CSV-quoted table; `default_separator` unless a `#separator:` header says otherwise.
 pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableError> {
-    let (headers, body_start, first_line) = read_headers(text)?;
+    let (mut headers, body_start, first_line) = read_headers(text)?;
     let separator = headers.separator.unwrap_or(default_separator);
-    let records = split_records(&text[body_start..], separator, first_line)?;
+    let mut records = split_records(&text[body_start..], separator, first_line)?;
+    if headers.column_names.is_none()
+        && let Some(names) = records.first().filter(|r| is_names_row(&r.fields))
+    {
+        headers.notes.push(format!(
+            "line {} was read as the column names ({}), not as a card",
+            names.line,
+            names.fields.join(", ")
+        ));
+        headers.column_names = Some(records.remove(0).fields);
+    }
     let layout = Layout::from_headers(&headers);
     let mut table = Table {
         notes: headers.notes.clone(),
@@ -58,6 +68,13 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
         ));
     }
     finish(table)
+}
+
+/// A first row like "Front,Back" or "Question,Answer,Tags": column names, not a card.
+fn is_names_row(fields: &[String]) -> bool {
+    let lower: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
+    let is = |names: &[&str]| lower.iter().any(|f| names.contains(&f.as_str()));
+    is(&FRONT_NAMES) && is(&BACK_NAMES)
 }
 
 fn add_missing(tags: &mut Vec<String>, extra: &[String]) {
