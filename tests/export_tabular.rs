@@ -233,3 +233,24 @@ fn apkg_unknown_formats_and_unknown_decks_are_clear_errors() {
     );
     assert!(!csv.exists());
 }
+
+#[test]
+fn export_says_what_a_row_cannot_carry() {
+    let data = tempfile::tempdir().unwrap();
+    let mut deck = tricky_deck();
+    deck.cards[0].choices = vec!["Putin, in 2019".into()];
+    deck.cards[1].short = Some("yes".into());
+    put_in_library(data.path(), &deck);
+    let file = data.path().join("quiz.csv");
+    let out = recap(
+        data.path(),
+        &["export", "tricky", "-o", file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().nth(1),
+        Some(
+            "Note: 2 cards have quiz choices or a short answer, which CSV/TSV rows (front, back, tags) do not carry"
+        )
+    );
+}

@@ -155,6 +155,17 @@ fn anki_separator_names_and_characters() {
 }
 
 #[test]
+fn csv_without_separator_header_may_use_semicolons_and_columns_follow_it() {
+    let table = parse_table(
+        "#columns:Answer;Question\nParis;Capital of France?\n",
+        &TableFormat::Csv,
+    )
+    .unwrap();
+    assert_eq!(pairs(&table), [("Capital of France?", "Paris")]);
+    assert!(table.notes[0].contains("separated by semicolons"));
+}
+
+#[test]
 fn html_true_reduces_fields_to_text() {
     let text =
         "#separator:tab\n#html:true\n<i>Q</i>&nbsp;one?\tline<br>next&lt;3 &#233;t&eacute;\n";
@@ -319,6 +330,12 @@ fn cli_broken_file_gives_file_and_line_and_writes_nothing() {
         "{stderr}"
     );
     assert!(!data.path().join("decks").exists());
+
+    let binary = data.path().join("binary.csv");
+    std::fs::write(&binary, b"q,a\0\x01\n").unwrap();
+    let out = recap(data.path(), &["import", binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not a text file"));
 
     let empty = data.path().join("empty.tsv");
     std::fs::write(&empty, "#separator:tab\n\n").unwrap();

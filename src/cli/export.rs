@@ -2,7 +2,7 @@
 
 use super::Cli;
 use crate::deck::parse_deck;
-use crate::export::{ExportFormat, deck_to_table_text};
+use crate::export::{ExportFormat, deck_to_table_text, left_out_of_table};
 use crate::library::{Library, read_text};
 use crate::model::Deck;
 use crate::store::atomic::{write_atomic, write_new};
@@ -26,8 +26,11 @@ pub struct ExportArgs {
 
 pub fn run(cli: &Cli, args: &ExportArgs) -> i32 {
     match export(cli, args) {
-        Ok(cards) => {
+        Ok((cards, note)) => {
             println!("Exported {cards} cards into {}", args.output.display());
+            if let Some(note) = note {
+                println!("Note: {note}");
+            }
             0
         }
         Err(message) => {
@@ -37,7 +40,8 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> i32 {
     }
 }
 
-fn export(cli: &Cli, args: &ExportArgs) -> Result<usize, String> {
+/// The number of cards written, and what the format could not carry.
+fn export(cli: &Cli, args: &ExportArgs) -> Result<(usize, Option<String>), String> {
     let format = ExportFormat::from_path(&args.output).map_err(|e| e.to_string())?;
     let deck = find_deck(cli, &args.deck)?;
     let text = deck_to_table_text(&deck, format);
@@ -53,7 +57,7 @@ fn export(cli: &Cli, args: &ExportArgs) -> Result<usize, String> {
         ),
         _ => format!("{}: cannot write the file: {e}", args.output.display()),
     })?;
-    Ok(deck.cards.len())
+    Ok((deck.cards.len(), left_out_of_table(&deck)))
 }
 
 /// A deck file when `deck` names one (ends in .ron or exists), else the library's deck with

@@ -5,7 +5,7 @@
 
 mod table_text;
 
-pub use table_text::deck_to_table_text;
+pub use table_text::{deck_to_table_text, left_out_of_table};
 
 use std::path::{Path, PathBuf};
 

@@ -29,6 +29,22 @@ pub fn deck_to_table_text(deck: &Deck, format: ExportFormat) -> String {
     out
 }
 
+/// What the text leaves out of this deck, to tell the user: a row has only front, back and
+/// tags, so quiz choices and short answers stay in the Recap deck alone.
+pub fn left_out_of_table(deck: &Deck) -> Option<String> {
+    let count = deck
+        .cards
+        .iter()
+        .filter(|c| !c.choices.is_empty() || c.short.is_some())
+        .count();
+    (count > 0).then(|| {
+        let cards = if count == 1 { "card has" } else { "cards have" };
+        format!(
+            "{count} {cards} quiz choices or a short answer, which CSV/TSV rows (front, back, tags) do not carry"
+        )
+    })
+}
+
 fn quoted(field: &str, separator: char) -> String {
     let needs_quotes = field.starts_with('#')
         || field.starts_with(' ')

@@ -14,6 +14,9 @@ pub struct Headers {
     pub html: bool,
     /// Column names, in order, split by the separator.
     pub column_names: Option<Vec<String>>,
+    /// The `#columns:` value as written; split once the separator is known, since Anki
+    /// allows `#separator:` after `#columns:` and files without `#separator:` at all.
+    pub raw_columns: Option<String>,
     /// Tags for every row.
     pub tags: Vec<String>,
     pub tags_column: Option<usize>,
@@ -25,7 +28,6 @@ pub struct Headers {
 /// The headers at the top of `text` and the byte offset and line number where the rows begin.
 pub fn read_headers(text: &str) -> Result<(Headers, usize, usize), TableError> {
     let mut headers = Headers::default();
-    let mut raw_columns: Option<(usize, String)> = None;
     let mut offset = 0;
     let mut line = 1;
     while offset < text.len() {
@@ -39,22 +41,24 @@ pub fn read_headers(text: &str) -> Result<(Headers, usize, usize), TableError> {
         };
         let key = key.trim().to_ascii_lowercase();
         if key == "columns" {
-            raw_columns = Some((line, value.to_string()));
+            headers.raw_columns = Some(value.to_string());
         } else {
             apply(&mut headers, &key, value, line)?;
         }
         offset += end;
         line += 1;
     }
-    if let Some((_, value)) = raw_columns {
-        let separator = headers.separator.unwrap_or('\t');
-        let names = value
-            .split(separator)
-            .map(|n| n.trim().to_string())
-            .collect();
-        headers.column_names = Some(names);
-    }
     Ok((headers, offset, line))
+}
+
+impl Headers {
+    /// Splits the `#columns:` value into names at the table's separator.
+    pub fn name_columns(&mut self, separator: char) {
+        if let Some(raw) = self.raw_columns.take() {
+            let names = raw.split(separator).map(|n| n.trim().to_string()).collect();
+            self.column_names = Some(names);
+        }
+    }
 }
 
 fn apply(headers: &mut Headers, key: &str, value: &str, line: usize) -> Result<(), TableError> {

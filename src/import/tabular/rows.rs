@@ -5,11 +5,16 @@ use super::headers::read_headers;
 use super::html_text::html_to_text;
 use super::records::{Record, split_records};
 use super::{Place, SkipReason, Skipped, Table, TableError, TableRow};
+use std::collections::BTreeSet;
 
 /// A CSV-quoted table; `default_separator` unless a `#separator:` header says otherwise.
 pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableError> {
     let (mut headers, body_start, first_line) = read_headers(text)?;
-    let separator = headers.separator.unwrap_or(default_separator);
+    let separator = match headers.separator {
+        Some(separator) => separator,
+        None => sniffed_separator(&text[body_start..], default_separator, &mut headers.notes),
+    };
+    headers.name_columns(separator);
     let mut records = split_records(&text[body_start..], separator, first_line)?;
     if headers.column_names.is_none()
         && let Some(names) = records.first().filter(|r| is_names_row(&r.fields))
@@ -26,14 +31,14 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
         notes: headers.notes.clone(),
         ..Table::default()
     };
-    let mut unused_columns: Vec<usize> = Vec::new();
+    let mut unused_columns: BTreeSet<usize> = BTreeSet::new();
     for record in &records {
         let columns = layout.for_row(record.fields.len());
-        for c in &columns.unused {
-            if !unused_columns.contains(c) && !record.fields[*c].trim().is_empty() {
-                unused_columns.push(*c);
-            }
-        }
+        let with_text = columns
+            .unused
+            .iter()
+            .filter(|c| !record.fields[**c].trim().is_empty());
+        unused_columns.extend(with_text);
         let field = |c: Option<usize>| {
             let raw = c
                 .and_then(|c| record.fields.get(c))
@@ -60,7 +65,6 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
         );
     }
     if !unused_columns.is_empty() {
-        unused_columns.sort_unstable();
         let list: Vec<String> = unused_columns.iter().map(|c| (c + 1).to_string()).collect();
         table.notes.push(format!(
             "column {} held text that was not imported: a card has only a front and a back",
@@ -68,6 +72,25 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
         ));
     }
     finish(table)
+}
+
+/// A comma-separated file without a `#separator:` header whose first line has no comma but
+/// semicolons (common where the comma is the decimal mark) or tabs uses that instead, as
+/// Anki's own importer guesses.
+fn sniffed_separator(body: &str, default: char, notes: &mut Vec<String>) -> char {
+    let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if default != ',' || first.contains(',') {
+        return default;
+    }
+    let (guess, name) = match (first.contains(';'), first.contains('\t')) {
+        (true, false) => (';', "semicolons"),
+        (false, true) => ('\t', "tabs"),
+        _ => return default,
+    };
+    notes.push(format!(
+        "the file has no #separator: header and its first row has no commas: read as separated by {name}"
+    ));
+    guess
 }
 
 /// A first row like "Front,Back" or "Question,Answer,Tags": column names, not a card.
