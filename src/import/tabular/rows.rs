@@ -1,7 +1,7 @@
 //! CSV/TSV text → rows of front, back and tags, following Anki's headers.
 
 use super::columns::{BACK_NAMES, FRONT_NAMES, Layout};
-use super::headers::read_headers;
+use super::headers::{Headers, read_headers};
 use super::html_text::html_to_text;
 use super::records::{Record, split_records};
 use super::{Place, SkipReason, Skipped, Table, TableError, TableRow};
@@ -10,25 +10,17 @@ use std::collections::BTreeSet;
 /// A CSV-quoted table; `default_separator` unless a `#separator:` header says otherwise.
 pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableError> {
     let (mut headers, body_start, first_line) = read_headers(text)?;
+    let body = &text[body_start..];
     let separator = match headers.separator {
         Some(separator) => separator,
-        None => sniffed_separator(&text[body_start..], default_separator, &mut headers.notes),
+        None => sniffed_separator(body, default_separator, &mut headers.notes),
     };
     headers.name_columns(separator);
-    let mut records = split_records(&text[body_start..], separator, first_line)?;
-    if headers.column_names.is_none()
-        && let Some(names) = records.first().filter(|r| is_names_row(&r.fields))
-    {
-        headers.notes.push(format!(
-            "line {} was read as the column names ({}), not as a card",
-            names.line,
-            names.fields.join(", ")
-        ));
-        headers.column_names = Some(records.remove(0).fields);
-    }
+    let mut records = split_records(body, separator, first_line)?;
+    take_names_row(&mut headers, &mut records);
     let layout = Layout::from_headers(&headers);
     let mut table = Table {
-        notes: headers.notes.clone(),
+        notes: std::mem::take(&mut headers.notes),
         ..Table::default()
     };
     let mut unused_columns: BTreeSet<usize> = BTreeSet::new();
@@ -39,39 +31,69 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
             .iter()
             .filter(|c| !record.fields[**c].trim().is_empty());
         unused_columns.extend(with_text);
-        let field = |c: Option<usize>| {
-            let raw = c
-                .and_then(|c| record.fields.get(c))
-                .map_or("", String::as_str);
-            if headers.html {
-                html_to_text(raw)
-            } else {
-                raw.trim().to_string()
-            }
-        };
-        let mut tags: Vec<String> = layout
-            .tags
-            .and_then(|c| record.fields.get(c))
-            .map(|t| t.split_whitespace().map(str::to_string).collect())
-            .unwrap_or_default();
-        add_missing(&mut tags, &headers.tags);
+        let field = |c: Option<usize>| field_text(record, c, headers.html);
+        let tags = row_tags(record, &layout, &headers);
+        let (front, back) = (field(columns.front), field(columns.back));
         push_row(
             &mut table,
             record,
             Place::Line(record.line),
-            field(columns.front),
-            field(columns.back),
+            front,
+            back,
             tags,
         );
     }
     if !unused_columns.is_empty() {
         let list: Vec<String> = unused_columns.iter().map(|c| (c + 1).to_string()).collect();
+        let columns = if list.len() == 1 { "column" } else { "columns" };
         table.notes.push(format!(
-            "column {} held text that was not imported: a card has only a front and a back",
+            "{columns} {} held text that was not imported: a card has only a front and a back",
             list.join(", ")
         ));
     }
     finish(table)
+}
+
+/// Without a `#columns:` header, a first row of column names ("Front,Back") names the
+/// columns instead of becoming a card.
+fn take_names_row(headers: &mut Headers, records: &mut Vec<Record>) {
+    if headers.column_names.is_some() || !records.first().is_some_and(|r| is_names_row(&r.fields)) {
+        return;
+    }
+    let names = records.remove(0);
+    headers.notes.push(format!(
+        "line {} was read as the column names ({}), not as a card",
+        names.line,
+        names.fields.join(", ")
+    ));
+    headers.column_names = Some(names.fields);
+}
+
+/// A field's text, reduced from HTML when the file says its fields are HTML.
+fn field_text(record: &Record, column: Option<usize>, html: bool) -> String {
+    let raw = column
+        .and_then(|c| record.fields.get(c))
+        .map_or("", String::as_str);
+    if html {
+        html_to_text(raw)
+    } else {
+        raw.trim().to_string()
+    }
+}
+
+/// The row's own tags (space-separated, as Anki writes them), then the file's `#tags:`.
+fn row_tags(record: &Record, layout: &Layout, headers: &Headers) -> Vec<String> {
+    let mut tags: Vec<String> = layout
+        .tags
+        .and_then(|c| record.fields.get(c))
+        .map(|t| t.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    for tag in &headers.tags {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    tags
 }
 
 /// A comma-separated file without a `#separator:` header whose first line has no comma but
@@ -98,14 +120,6 @@ fn is_names_row(fields: &[String]) -> bool {
     let lower: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
     let is = |names: &[&str]| lower.iter().any(|f| names.contains(&f.as_str()));
     is(&FRONT_NAMES) && is(&BACK_NAMES)
-}
-
-fn add_missing(tags: &mut Vec<String>, extra: &[String]) {
-    for tag in extra {
-        if !tags.contains(tag) {
-            tags.push(tag.clone());
-        }
-    }
 }
 
 /// Adds a row as a card, or records why it was skipped.
