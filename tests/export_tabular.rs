@@ -1,7 +1,10 @@
 //! `recap export`: a deck as Anki-compatible CSV/TSV, and back again with `recap import`.
 //! Run as a user runs it: the built binary, a temporary data folder.
 
+use proptest::prelude::*;
 use recap::deck::{deck_to_ron, parse_deck};
+use recap::export::{ExportFormat, deck_to_table_text};
+use recap::import::tabular::{TableFormat, parse_table};
 use recap::model::{Card, CardId, Deck, DeckId};
 use std::path::Path;
 use std::process::{Command, Output};
@@ -250,4 +253,60 @@ fn export_says_what_a_row_cannot_carry() {
             "Note: 2 cards have quiz choices or a short answer, which CSV/TSV rows (front, back, tags) do not carry"
         )
     );
+}
+
+/// Card text as people write it, with every character the formats treat specially; no
+/// whitespace at the ends (imports trim fields) and no carriage returns (line ends are read as
+/// newlines).
+fn card_text() -> impl Strategy<Value = String> {
+    "[a-zé,;|\"#\t\n <>&]{1,24}".prop_filter("trimmed, not empty", |t| {
+        !t.trim().is_empty() && t.trim() == t
+    })
+}
+
+proptest! {
+    #[test]
+    fn any_deck_survives_export_and_import(
+        cards in prop::collection::vec(
+            (card_text(), card_text(), prop::collection::vec("[a-z0-9:_-]{1,8}", 0..3)),
+            1..6,
+        ),
+        tsv in any::<bool>(),
+    ) {
+        let deck = Deck {
+            id: DeckId::new("p").unwrap(),
+            title: "P".into(),
+            description: String::new(),
+            source: None,
+            tags: Vec::new(),
+            cards: cards
+                .iter()
+                .enumerate()
+                .map(|(i, (front, back, tags))| {
+                    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                    card(&format!("c{i}"), front, back, &tags)
+                })
+                .collect(),
+        };
+        let (format, read_as) = if tsv {
+            (ExportFormat::Tsv, TableFormat::Tsv)
+        } else {
+            (ExportFormat::Csv, TableFormat::Csv)
+        };
+        let text = deck_to_table_text(&deck, format);
+        let table = parse_table(&text, &read_as).unwrap();
+        prop_assert!(table.skipped.is_empty());
+        let read: Vec<(String, String, Vec<String>)> = table
+            .rows
+            .iter()
+            .map(|r| (r.front.clone(), r.back.clone(), r.tags.clone()))
+            .collect();
+        let mut expected = contents(&deck);
+        for (_, _, tags) in &mut expected {
+            // Tags are a set: a tag given twice comes back once.
+            let mut seen = Vec::new();
+            tags.retain(|t| if seen.contains(t) { false } else { seen.push(t.clone()); true });
+        }
+        prop_assert_eq!(read, expected);
+    }
 }

@@ -345,6 +345,29 @@ fn cli_broken_file_gives_file_and_line_and_writes_nothing() {
     assert!(!data.path().join("decks").exists());
 }
 
+#[test]
+fn hostile_input_stays_linear() {
+    // Unclosed tags in an HTML field, a row with very many columns, very many rows.
+    let html = format!("#html:true\nq\t{}\n", "<a".repeat(200_000));
+    let wide = format!("q,a{}\n", ",x".repeat(200_000));
+    let long = "q,a\n".repeat(100_000);
+    let started = std::time::Instant::now();
+    assert_eq!(parse_table(&html, &TableFormat::Tsv).unwrap().rows.len(), 1);
+    let table = parse_table(&wide, &TableFormat::Csv).unwrap();
+    assert_eq!(
+        table.notes,
+        [
+            "columns 3, 4, 5, 6, 7, 199995 more held text that was not imported: a card has only a front and a back"
+        ]
+    );
+    assert_eq!(
+        parse_table(&long, &TableFormat::Csv).unwrap().rows.len(),
+        100_000
+    );
+    // Quadratic work on these sizes would take minutes.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
 fn any_format() -> impl Strategy<Value = TableFormat> {
     prop_oneof![
         Just(TableFormat::Csv),

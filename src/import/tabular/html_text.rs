@@ -30,7 +30,12 @@ pub fn html_to_text(html: &str) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>').filter(|_| starts_tag) {
+        if !starts_tag {
+            text.push('<');
+            rest = after;
+            continue;
+        }
+        match after.find('>') {
             Some(end) => {
                 match line_break(&after[..end]) {
                     Break::Hard => text.push('\n'),
@@ -39,9 +44,12 @@ pub fn html_to_text(html: &str) -> String {
                 }
                 rest = &after[end + 1..];
             }
+            // No `>` anywhere after: no later `<` can start a tag either, so the rest is
+            // text (and a long run of `<` costs one search, not one per `<`).
             None => {
                 text.push('<');
                 rest = after;
+                break;
             }
         }
     }
@@ -102,6 +110,7 @@ mod tests {
         );
         assert_eq!(html_to_text("<div>one</div><div>two</div>"), "one\ntwo");
         assert_eq!(html_to_text("x < y and <3"), "x < y and <3");
+        assert_eq!(html_to_text("<b>a</b> <c d"), "a <c d");
     }
 
     #[test]

@@ -44,14 +44,31 @@ pub fn anki_table(text: &str, default_separator: char) -> Result<Table, TableErr
         );
     }
     if !unused_columns.is_empty() {
-        let list: Vec<String> = unused_columns.iter().map(|c| (c + 1).to_string()).collect();
-        let columns = if list.len() == 1 { "column" } else { "columns" };
-        table.notes.push(format!(
-            "{columns} {} held text that was not imported: a card has only a front and a back",
-            list.join(", ")
-        ));
+        table.notes.push(unused_columns_note(&unused_columns));
     }
     finish(table)
+}
+
+/// "columns 3, 4 held text that was not imported…", listing a few columns at most.
+fn unused_columns_note(columns: &BTreeSet<usize>) -> String {
+    const LISTED: usize = 5;
+    let mut list: Vec<String> = columns
+        .iter()
+        .take(LISTED)
+        .map(|c| (c + 1).to_string())
+        .collect();
+    if columns.len() > LISTED {
+        list.push(format!("{} more", columns.len() - LISTED));
+    }
+    let noun = if columns.len() == 1 {
+        "column"
+    } else {
+        "columns"
+    };
+    format!(
+        "{noun} {} held text that was not imported: a card has only a front and a back",
+        list.join(", ")
+    )
 }
 
 /// Without a `#columns:` header, a first row of column names ("Front,Back") names the
@@ -81,16 +98,18 @@ fn field_text(record: &Record, column: Option<usize>, html: bool) -> String {
     }
 }
 
-/// The row's own tags (space-separated, as Anki writes them), then the file's `#tags:`.
+/// The row's own tags (space-separated, as Anki writes them), then the file's `#tags:`; each
+/// once, since tags are a set.
 fn row_tags(record: &Record, layout: &Layout, headers: &Headers) -> Vec<String> {
-    let mut tags: Vec<String> = layout
+    let own = layout
         .tags
         .and_then(|c| record.fields.get(c))
-        .map(|t| t.split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default();
-    for tag in &headers.tags {
-        if !tags.contains(tag) {
-            tags.push(tag.clone());
+        .map_or("", String::as_str)
+        .split_whitespace();
+    let mut tags: Vec<String> = Vec::new();
+    for tag in own.chain(headers.tags.iter().map(String::as_str)) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
         }
     }
     tags
