@@ -11,6 +11,7 @@ pub mod import;
 pub mod library;
 pub mod model;
 pub mod optimize;
+pub mod quiz;
 pub mod schedule;
 pub mod store;
 pub mod study;

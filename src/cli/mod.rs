@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod list;
 mod optimize;
+mod optimize_deck;
 
 use crate::store::DataDir;
 use clap::{Parser, Subcommand};
@@ -42,7 +43,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::Export(args) => export::run(cli, args),
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
-        Command::Optimize(args) => optimize::run(args),
+        Command::Optimize(args) => optimize::run(cli, args),
     }
 }
 

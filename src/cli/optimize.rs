@@ -1,32 +1,54 @@
 //! `recap optimize --revlog FILE.csv`: fit FSRS parameters to a review log and show how well
 //! the default and the fitted parameters predict it.
 
+use super::Cli;
 use crate::optimize::{DayBoundary, OptimizeReport, optimize_reviews, read_revlog};
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// Fit FSRS parameters to a review history and report log loss and RMSE(bins) for the default
-/// parameters, the fitted ones, and a 5-split time-series evaluation.
+/// Fit FSRS parameters to a review history and report log loss and RMSE(bins).
+///
+/// With --revlog: fit a CSV review log and report the default parameters, the fitted ones and a
+/// 5-split time-series evaluation. With DECK (or --all): fit the learner's own answers to that
+/// deck (every deck), keep the current parameters unless the fitted ones predict the history
+/// better (lower log loss), save them with the deck's progress, and say what changed.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("history").required(true).args(["revlog", "deck", "all"])))]
 pub struct OptimizeArgs {
+    /// A deck id from the library (see `recap list`).
+    pub deck: Option<String>,
+
+    /// Optimize every deck in the library.
+    #[arg(long)]
+    pub all: bool,
+
     /// A review log CSV with the columns card_id,review_rating,review_time,review_duration
     /// (ratings 1–4, ISO 8601 times, durations in milliseconds).
     #[arg(long, value_name = "FILE.csv")]
-    pub revlog: PathBuf,
+    pub revlog: Option<PathBuf>,
 
-    /// The local hour at which a new study day starts.
+    /// With --revlog: the local hour at which a new study day starts (decks use their own
+    /// setting).
     #[arg(long, value_name = "HOUR", default_value_t = 4,
           value_parser = clap::value_parser!(u8).range(0..=23))]
     pub day_starts_at: u8,
 
     /// The learner's offset from UTC, e.g. +02:00 or -05:30; study days follow local time.
-    #[arg(long, value_name = "±HH:MM", default_value = "+00:00", allow_hyphen_values = true,
+    /// Default: UTC for --revlog, this machine's time zone for decks.
+    #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true,
           value_parser = parse_utc_offset_minutes)]
-    pub utc_offset: i32,
+    pub utc_offset: Option<i32>,
 }
 
-pub fn run(args: &OptimizeArgs) -> i32 {
-    let reviews = match read_revlog(&args.revlog) {
+pub fn run(cli: &Cli, args: &OptimizeArgs) -> i32 {
+    match &args.revlog {
+        Some(revlog) => run_revlog(revlog, args),
+        None => super::optimize_deck::run(cli, args),
+    }
+}
+
+fn run_revlog(revlog: &Path, args: &OptimizeArgs) -> i32 {
+    let reviews = match read_revlog(revlog) {
         Ok(reviews) => reviews,
         Err(error) => {
             eprintln!("error: {error}");
@@ -35,7 +57,7 @@ pub fn run(args: &OptimizeArgs) -> i32 {
     };
     let days = DayBoundary {
         rollover_hour: args.day_starts_at,
-        utc_offset_minutes: args.utc_offset,
+        utc_offset_minutes: args.utc_offset.unwrap_or(0),
     };
     match optimize_reviews(&reviews, days) {
         Ok(report) => {
@@ -43,7 +65,7 @@ pub fn run(args: &OptimizeArgs) -> i32 {
             0
         }
         Err(error) => {
-            eprintln!("error: {}: {error}", args.revlog.display());
+            eprintln!("error: {}: {error}", revlog.display());
             1
         }
     }
@@ -75,7 +97,7 @@ pub fn format_report(report: &OptimizeReport) -> String {
 }
 
 /// `±HH:MM`, `±HHMM`, `±HH` or `Z` → minutes east of UTC.
-fn parse_utc_offset_minutes(text: &str) -> Result<i32, String> {
+pub(super) fn parse_utc_offset_minutes(text: &str) -> Result<i32, String> {
     let wrong = || format!("{text:?} is not a UTC offset; write it like +02:00 or -05:30");
     if text.eq_ignore_ascii_case("z") {
         return Ok(0);

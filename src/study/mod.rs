@@ -1,5 +1,12 @@
-//! Studying a deck: today's queue (what comes next) apart from answering (the session).
+//! Studying a deck: today's queue (what comes next) apart from answering (the session), and the
+//! study deck that records every answer durably.
 
 mod queue;
+mod session;
+mod studying;
+mod today;
 
 pub use queue::{LEARN_AHEAD_MS, QueueCounts, StudiedToday, StudyQueue, Today, build_queue};
+pub use session::{Answer, MAX_ANSWER_MS, Session, SessionSummary, UNDO_LIMIT};
+pub use studying::{CHECKPOINT_EVERY, StudyDeck, StudyError};
+pub use today::studied_since;

@@ -1,0 +1,295 @@
+//! A study session on one deck, pure: it picks the card to show from today's queue, works out
+//! what each answer does (through the [`Scheduler`]) and can take answers back.
+//!
+//! Answering is two-phase so that nothing is shown before the answer is durable:
+//! [`Session::prepare_answer`] computes the change without applying it, the caller records it
+//! (see `StudyDeck`), then [`Session::commit_answer`] applies it. Undo works the same way.
+
+use super::queue::{QueueCounts, StudiedToday, StudyQueue, Today, build_queue};
+use crate::model::{CardId, Deck, Rating, Timestamp};
+use crate::schedule::{
+    CardState, DeckSettings, Outcomes, Phase, Scheduler, fuzz_seed, next_rollover,
+};
+use std::collections::HashMap;
+
+/// Answers that can be taken back, newest last. Anki keeps about 30; so do we, with margin.
+pub const UNDO_LIMIT: usize = 50;
+/// Time on one card counted at most this long (Anki's default), so a break does not count.
+pub const MAX_ANSWER_MS: i64 = 60_000;
+
+/// One answer: what it changed, so it can be recorded and undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub card: CardId,
+    pub rating: Rating,
+    pub at: Timestamp,
+    pub took_ms: u32,
+    /// The card's state before the answer (default = new).
+    pub previous: CardState,
+    pub state: CardState,
+    /// This answer made the card a leech.
+    pub became_leech: bool,
+}
+
+/// What the session summary shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SessionSummary {
+    pub reviewed: u32,
+    pub again: u32,
+    /// Time spent answering (capped per card).
+    pub time_ms: i64,
+    pub leeches: Vec<CardId>,
+}
+
+/// The card on screen and since when.
+#[derive(Debug, Clone, PartialEq)]
+struct Showing {
+    card: CardId,
+    since: Timestamp,
+}
+
+/// Where the learner is in one deck's study today.
+#[derive(Debug, Clone)]
+pub struct Session {
+    scheduler: Scheduler,
+    settings: DeckSettings,
+    utc_offset_minutes: i32,
+    deck: Deck,
+    states: HashMap<CardId, CardState>,
+    queue: StudyQueue,
+    day_end: Timestamp,
+    showing: Option<Showing>,
+    undo: Vec<(Answer, u64)>,
+    summary: SessionSummary,
+}
+
+impl Session {
+    /// A session on `deck` with the cards' current `states`. `studied` is what the daily limits
+    /// already count today; `utc_offset_minutes` places the day's rollover in local time.
+    pub fn new(
+        deck: Deck,
+        states: HashMap<CardId, CardState>,
+        settings: DeckSettings,
+        scheduler: Scheduler,
+        studied: StudiedToday,
+        now: Timestamp,
+        utc_offset_minutes: i32,
+    ) -> Session {
+        let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
+        let queue = build_queue(
+            &deck,
+            &states,
+            &scheduler,
+            &settings,
+            Today {
+                now,
+                day_end,
+                studied,
+            },
+        );
+        Session {
+            scheduler,
+            settings,
+            utc_offset_minutes,
+            deck,
+            states,
+            queue,
+            day_end,
+            showing: None,
+            undo: Vec::new(),
+            summary: SessionSummary::default(),
+        }
+    }
+
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    pub fn settings(&self) -> &DeckSettings {
+        &self.settings
+    }
+
+    /// The card to show at `now` (the same one until it is answered), if any is left today.
+    pub fn current(&mut self, now: Timestamp) -> Option<&CardId> {
+        if now >= self.day_end {
+            self.start_new_day(now);
+        }
+        if self.showing.is_none() {
+            let card = self.queue.next(now)?.clone();
+            self.showing = Some(Showing { card, since: now });
+        }
+        self.showing.as_ref().map(|s| &s.card)
+    }
+
+    /// New settings (limits, retention, steps): today's queue is rebuilt under them; the
+    /// summary and the undo history stay.
+    pub fn change_settings(
+        &mut self,
+        settings: DeckSettings,
+        scheduler: Scheduler,
+        studied: StudiedToday,
+        now: Timestamp,
+        utc_offset_minutes: i32,
+    ) {
+        self.settings = settings;
+        self.scheduler = scheduler;
+        self.utc_offset_minutes = utc_offset_minutes;
+        self.day_end = next_rollover(now, self.settings.day_rollover_hour, utc_offset_minutes);
+        let today = Today {
+            now,
+            day_end: self.day_end,
+            studied,
+        };
+        self.queue = build_queue(
+            &self.deck,
+            &self.states,
+            &self.scheduler,
+            &self.settings,
+            today,
+        );
+        if let Some(showing) = &self.showing {
+            self.queue.remove(&showing.card);
+        }
+    }
+
+    /// At the rollover the limits start again: rebuild the queue for the new day.
+    fn start_new_day(&mut self, now: Timestamp) {
+        self.day_end = next_rollover(
+            now,
+            self.settings.day_rollover_hour,
+            self.utc_offset_minutes,
+        );
+        let today = Today {
+            now,
+            day_end: self.day_end,
+            studied: StudiedToday::default(),
+        };
+        self.queue = build_queue(
+            &self.deck,
+            &self.states,
+            &self.scheduler,
+            &self.settings,
+            today,
+        );
+        self.showing = None;
+    }
+
+    /// The state of a card (new cards have the default state).
+    pub fn state(&self, card: &CardId) -> CardState {
+        self.states.get(card).cloned().unwrap_or_default()
+    }
+
+    /// What each button would do to the card on screen: the labels show these.
+    pub fn outcomes(&self, now: Timestamp) -> Option<Outcomes> {
+        let card = &self.showing.as_ref()?.card;
+        let state = self.state(card);
+        Some(
+            self.scheduler
+                .outcomes(&state, now, fuzz_seed(card.as_str(), state.reps)),
+        )
+    }
+
+    /// The answer `rating` at `now` would give; nothing changes until [`Session::commit_answer`].
+    pub fn prepare_answer(&self, rating: Rating, now: Timestamp) -> Option<Answer> {
+        let showing = self.showing.as_ref()?;
+        let previous = self.state(&showing.card);
+        let outcome = self.scheduler.answer(
+            &previous,
+            rating,
+            now,
+            fuzz_seed(showing.card.as_str(), previous.reps),
+        );
+        let took_ms = (now.0 - showing.since.0).clamp(0, MAX_ANSWER_MS) as u32;
+        Some(Answer {
+            card: showing.card.clone(),
+            rating,
+            at: now,
+            took_ms,
+            previous,
+            state: outcome.state,
+            became_leech: outcome.became_leech,
+        })
+    }
+
+    /// Applies a recorded answer (`seq` is its number in the journal, kept for undo).
+    pub fn commit_answer(&mut self, answer: Answer, seq: u64) {
+        self.states
+            .insert(answer.card.clone(), answer.state.clone());
+        self.queue.schedule(&answer.card, &answer.state);
+        self.summary.reviewed += 1;
+        self.summary.again += u32::from(answer.rating == Rating::Again);
+        self.summary.time_ms += i64::from(answer.took_ms);
+        if answer.became_leech {
+            self.summary.leeches.push(answer.card.clone());
+        }
+        self.showing = None;
+        self.undo.push((answer, seq));
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+    }
+
+    /// The answer an undo would take back, with its journal number.
+    pub fn last_answer(&self) -> Option<&(Answer, u64)> {
+        self.undo.last()
+    }
+
+    /// Takes back the last answer (already recorded as undone): the card gets its previous
+    /// state and is shown again at once.
+    pub fn commit_undo(&mut self, now: Timestamp) -> Option<Answer> {
+        let (answer, _) = self.undo.pop()?;
+        if answer.previous == CardState::default() {
+            self.states.remove(&answer.card);
+        } else {
+            self.states
+                .insert(answer.card.clone(), answer.previous.clone());
+        }
+        self.queue.restore(&answer.card, Some(&answer.previous));
+        self.summary.reviewed -= 1;
+        self.summary.again -= u32::from(answer.rating == Rating::Again);
+        self.summary.time_ms -= i64::from(answer.took_ms);
+        if answer.became_leech {
+            self.summary.leeches.retain(|c| c != &answer.card);
+        }
+        self.showing = Some(Showing {
+            card: answer.card.clone(),
+            since: now,
+        });
+        Some(answer)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Cards left today by kind.
+    pub fn counts(&self) -> QueueCounts {
+        self.queue.counts()
+    }
+
+    pub fn summary(&self) -> &SessionSummary {
+        &self.summary
+    }
+
+    /// When the next card of this deck is due after today's queue is done: a learning card later
+    /// today, or the earliest review.
+    pub fn next_due(&self) -> Option<Timestamp> {
+        let reviews = self
+            .states
+            .values()
+            .filter(|s| s.phase != Phase::New)
+            .map(|s| s.due);
+        self.queue
+            .next_learning_due()
+            .into_iter()
+            .chain(reviews)
+            .filter(|due| due.0 > 0)
+            .min()
+    }
+
+    /// Whether `card` is a leech: forgotten `leech_threshold` times (0 turns leeches off).
+    pub fn is_leech(&self, card: &CardId) -> bool {
+        let threshold = self.settings.leech_threshold;
+        threshold > 0 && self.states.get(card).is_some_and(|s| s.lapses >= threshold)
+    }
+}

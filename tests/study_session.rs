@@ -1,0 +1,202 @@
+//! Studying a deck end to end on real progress files: answers are durable, undo restores the
+//! card and its state, a restart resumes, limits and leeches behave.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use recap::library::Library;
+use recap::model::{MS_PER_MINUTE, Rating, Timestamp};
+use recap::schedule::{CardState, DeckSettings, Phase, Scheduler};
+use recap::store::DataDir;
+use recap::store::progress::{DeckFiles, DeviceId, read_history};
+use recap::study::{Session, StudiedToday, StudyDeck};
+use std::collections::HashMap;
+
+/// 2026-11-28 10:00 UTC: well inside a study day that rolls over at 04:00 UTC.
+const START: Timestamp = Timestamp(1_795_860_000_000);
+
+fn open(data: &DataDir, now: Timestamp) -> StudyDeck {
+    let mut library = Library::load(data, &mut StdRng::seed_from_u64(1));
+    let deck = library
+        .decks
+        .iter_mut()
+        .find(|d| d.deck().id.as_str() == "kim-putin-letters")
+        .unwrap();
+    let device = DeviceId::new("laptop").unwrap();
+    StudyDeck::open(data, deck, device, now, 0).unwrap().0
+}
+
+#[test]
+fn five_new_cards_are_learned_answered_durably_and_resumed_after_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let mut study = open(&data, START);
+    assert_eq!(study.session().counts().new, 5);
+
+    let mut now = START;
+    let mut answered = Vec::new();
+    for _ in 0..5 {
+        let card = study.current(now).expect("a new card");
+        let answer = study.answer(Rating::Good, now).unwrap().unwrap();
+        assert_eq!(answer.card, card);
+        assert_eq!(
+            answer.state.phase,
+            Phase::Learning,
+            "Good on the first step goes to the 10-minute step"
+        );
+        answered.push(card);
+        now = now.plus_minutes(0.5);
+    }
+    assert_eq!(study.session().counts().learning, 5);
+    assert_eq!(study.session().summary().reviewed, 5);
+
+    // Every answer is in the journal before anything else happens: read it from disk now.
+    let files = DeckFiles::new(
+        data.progress(),
+        recap::model::DeckId::new("kim-putin-letters").unwrap(),
+    );
+    assert_eq!(read_history(&files).unwrap().len(), 5);
+
+    // Quit without closing (a crash) and restart: the learning cards come back.
+    drop(study);
+    let mut again = open(&data, now);
+    assert_eq!(again.session().counts().learning, 5);
+    assert_eq!(again.session().counts().new, 0);
+    let later = now.plus_minutes(11.0);
+    let card = again.current(later).unwrap();
+    assert!(answered.contains(&card));
+    let answer = again.answer(Rating::Good, later).unwrap().unwrap();
+    assert_eq!(
+        answer.state.phase,
+        Phase::Review,
+        "Good on the last step graduates"
+    );
+    again.close().unwrap();
+}
+
+#[test]
+fn undo_restores_the_previous_card_and_its_state_durably() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let mut study = open(&data, START);
+    let first = study.current(START).unwrap();
+    study.answer(Rating::Easy, START).unwrap();
+    let second = study.current(START).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(study.session().state(&first).phase, Phase::Review);
+
+    let shown = study.undo(START.plus_minutes(1.0)).unwrap();
+    assert_eq!(shown, Some(first.clone()));
+    assert_eq!(
+        study.current(START.plus_minutes(1.0)),
+        Some(first.clone()),
+        "the undone card is shown again"
+    );
+    assert_eq!(study.session().state(&first), CardState::default());
+    assert_eq!(study.session().counts().new, 5);
+    assert_eq!(study.session().summary().reviewed, 0);
+
+    // After a restart the undo still holds.
+    drop(study);
+    let reopened = open(&data, START.plus_minutes(2.0));
+    assert_eq!(reopened.session().state(&first), CardState::default());
+    assert_eq!(reopened.session().counts().new, 5);
+}
+
+#[test]
+fn at_least_thirty_answers_can_be_undone() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let mut study = open(&data, START);
+    let mut now = START;
+    let mut history = Vec::new();
+    for _ in 0..35 {
+        let card = study.current(now).unwrap();
+        history.push((card.clone(), study.session().state(&card)));
+        study.answer(Rating::Again, now).unwrap();
+        now = Timestamp(now.0 + 2 * MS_PER_MINUTE);
+    }
+    for (card, state) in history.iter().rev().take(30) {
+        assert_eq!(study.undo(now).unwrap().as_ref(), Some(card));
+        assert_eq!(&study.session().state(card), state);
+    }
+}
+
+#[test]
+fn daily_new_limit_counts_answers_made_earlier_today() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let mut study = open(&data, START);
+    let settings = DeckSettings {
+        new_per_day: 3,
+        ..DeckSettings::default()
+    };
+    study.set_settings(settings, START, 0).unwrap();
+    assert_eq!(study.session().counts().new, 3);
+    study.current(START);
+    study.answer(Rating::Easy, START).unwrap();
+    study.close().unwrap();
+
+    let reopened = open(&data, START.plus_minutes(60.0));
+    assert_eq!(
+        reopened.session().settings().new_per_day,
+        3,
+        "settings live in the snapshot"
+    );
+    assert_eq!(
+        reopened.session().counts().new,
+        2,
+        "one of today's 3 new cards was already studied"
+    );
+    drop(reopened);
+    // The next day the limit starts again.
+    let tomorrow = open(&data, START.plus_days(1));
+    assert_eq!(tomorrow.session().counts().new, 3);
+}
+
+#[test]
+fn the_eighth_lapse_reports_a_leech() {
+    let library = Library::load(
+        &DataDir::new(tempfile::tempdir().unwrap().path()),
+        &mut StdRng::seed_from_u64(1),
+    );
+    let deck = library.find("kim-putin-letters").unwrap().deck().clone();
+    let card = deck.cards[0].id.clone();
+    let settings = DeckSettings {
+        learning_steps: vec![],
+        relearning_steps: vec![],
+        ..DeckSettings::default()
+    };
+    let scheduler = Scheduler::new(&settings).unwrap();
+    let seven_lapses = CardState {
+        phase: Phase::Review,
+        memory: Some(recap::schedule::MemoryState {
+            stability: 1.0,
+            difficulty: 9.0,
+        }),
+        due: START,
+        last_review: Some(START.plus_days(-1)),
+        reps: 20,
+        lapses: 7,
+        ..CardState::default()
+    };
+    let states = HashMap::from([(card.clone(), seven_lapses)]);
+    let mut session = Session::new(
+        deck,
+        states,
+        settings,
+        scheduler,
+        StudiedToday::default(),
+        START,
+        0,
+    );
+    assert_eq!(
+        session.current(START),
+        Some(&card),
+        "the due review comes first"
+    );
+    let answer = session.prepare_answer(Rating::Again, START).unwrap();
+    assert!(answer.became_leech);
+    session.commit_answer(answer, 1);
+    assert_eq!(session.summary().leeches, vec![card.clone()]);
+    assert!(session.is_leech(&card));
+}
