@@ -33,10 +33,11 @@ pub struct ImportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// The deck's title, when the article has no headline or another is wanted.
+    /// The deck's title. Default: the article's headline; for a table, the file name made
+    /// readable ("world-capitals.csv" → "World Capitals").
     #[arg(long)]
     pub title: Option<String>,
-    /// The article's date (YYYY-MM-DD), when the article does not give one.
+    /// The source's date (YYYY-MM-DD), when the article does not give one.
     #[arg(long)]
     pub date: Option<String>,
     /// Read the file as this format instead of guessing from its name and content.
