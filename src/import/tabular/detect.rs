@@ -35,8 +35,9 @@ pub fn detect_format(path: &Path, text: &str) -> FileFormat {
     match extension.as_deref() {
         Some("csv") => FileFormat::Table(TableFormat::Csv),
         Some("tsv" | "tab") => FileFormat::Table(TableFormat::Tsv),
-        Some("md" | "markdown" | "html" | "htm") => FileFormat::Article,
         _ if has_anki_header(text) => FileFormat::Table(TableFormat::Tsv),
+        // Markdown and HTML are indented with tabs often enough that tabs prove nothing there.
+        Some("md" | "markdown" | "html" | "htm") => FileFormat::Article,
         _ if is_tab_per_line(text) => {
             FileFormat::Table(TableFormat::Quizlet(QuizletSeparators::default()))
         }
@@ -53,16 +54,17 @@ fn has_anki_header(text: &str) -> bool {
         .is_some_and(|(key, _)| ANKI_HEADERS.contains(&key.trim().to_ascii_lowercase().as_str()))
 }
 
-/// Quizlet's default export: no line holds more than one tab, and nearly every non-empty line
-/// (at least two, and three in four) holds one. A row that lost its definition still leaves
+/// Quizlet's default export: no line holds more than one tab or starts with one, and nearly
+/// every non-empty line (at least two, and three in four) holds one after its term. A row that lost its definition still leaves
 /// the file a table, so the import can report that row instead of failing as an article.
 fn is_tab_per_line(text: &str) -> bool {
     let (mut lines, mut with_tab) = (0usize, 0usize);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        match line.matches('\t').count() {
-            0 => {}
-            1 => with_tab += 1,
-            _ => return false,
+        match line.split_once('\t') {
+            None => {}
+            // An indented line (nothing before its tab) is prose or code, not a term.
+            Some((term, rest)) if !term.trim().is_empty() && !rest.contains('\t') => with_tab += 1,
+            Some(_) => return false,
         }
         lines += 1;
     }
