@@ -302,6 +302,21 @@ fn cli_recognises_tables_in_txt_files_and_takes_separators() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("Imported 2 cards into "));
 
+    let commas = data.path().join("commas.txt");
+    std::fs::write(&commas, "\"one, two\",1 2\nthree,3\n").unwrap();
+    let as_article = recap(data.path(), &["import", commas.to_str().unwrap()]);
+    assert_eq!(
+        as_article.status.code(),
+        Some(1),
+        "a .txt without tabs is an article"
+    );
+    let as_csv = recap(
+        data.path(),
+        &["import", commas.to_str().unwrap(), "--format", "csv"],
+    );
+    assert!(as_csv.status.success(), "{}", text(&as_csv.stderr));
+    assert!(text(&as_csv.stdout).starts_with("Imported 2 cards into "));
+
     let forced = recap(
         data.path(),
         &[
