@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod deck;
+pub mod export;
 pub mod import;
 pub mod library;
 pub mod model;

@@ -2,6 +2,7 @@
 //! errors itself (to stderr), so main stays thin.
 
 mod check;
+mod export;
 mod import;
 mod list;
 mod optimize;
@@ -44,6 +45,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Import(import::ImportArgs),
+    Export(export::ExportArgs),
     Check(check::CheckArgs),
     List(list::ListArgs),
     Optimize(optimize::OptimizeArgs),
@@ -53,6 +55,7 @@ pub enum Command {
 pub fn run(cli: &Cli, command: &Command) -> i32 {
     match command {
         Command::Import(args) => import::run(cli, args),
+        Command::Export(args) => export::run(cli, args),
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
         Command::Optimize(args) => optimize::run(cli, args),

@@ -53,7 +53,7 @@ pub fn deck_from_article(
 }
 
 /// "kim-putin-letters.txt" → "Kim Putin Letters".
-fn title_from_file_name(name: &str) -> String {
+pub(crate) fn title_from_file_name(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     stem.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())

@@ -1,8 +1,11 @@
-//! Building decks from other formats: news articles' FAQ sections (text, Markdown, HTML).
+//! Building decks from other formats: news articles' FAQ sections (text, Markdown, HTML), and
+//! tables of cards (CSV/TSV with Anki's headers, Quizlet's export text).
 
 pub mod article;
 mod article_deck;
+pub mod tabular;
 
+pub(crate) use article_deck::title_from_file_name;
 pub use article_deck::{ArticleDeckOptions, deck_from_article};
 
 use std::path::{Path, PathBuf};
@@ -15,13 +18,26 @@ pub enum ImportError {
         file: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: this is not a text file (it holds binary data). Give an article as plain text, Markdown or HTML.", file.display())]
+    #[error("{}: this is not a text file (it holds binary data). Give an article (plain text, Markdown or HTML) or a table of cards (CSV, TSV, Quizlet text).", file.display())]
     Binary { file: PathBuf },
     #[error("{}: {source}. Hint: {}", file.display(), hint(source))]
     Article {
         file: PathBuf,
         source: article::ArticleError,
     },
+    #[error("{}: {source}.", place(file, source.line()))]
+    Table {
+        file: PathBuf,
+        source: tabular::TableError,
+    },
+}
+
+/// FILE:LINE, or FILE when the problem is not on one line.
+fn place(file: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", file.display()),
+        None => file.display().to_string(),
+    }
 }
 
 fn hint(error: &article::ArticleError) -> &'static str {
@@ -54,6 +70,18 @@ pub fn read_article(path: &Path) -> Result<String, ImportError> {
 pub fn parse_article_file(path: &Path) -> Result<article::Article, ImportError> {
     let text = read_article(path)?;
     article::parse_article(&text).map_err(|source| ImportError::Article {
+        file: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads a table file (CSV, TSV, Quizlet text) in the given format.
+pub fn parse_table_file(
+    path: &Path,
+    format: &tabular::TableFormat,
+) -> Result<tabular::Table, ImportError> {
+    let text = read_article(path)?;
+    tabular::parse_table(&text, format).map_err(|source| ImportError::Table {
         file: path.to_path_buf(),
         source,
     })

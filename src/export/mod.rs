@@ -1,0 +1,59 @@
+//! Writing decks in other tools' formats. Pure: a deck in, text out; the caller writes it.
+//!
+//! CSV/TSV carry Anki's text-export headers, so Anki's "Import File" reads front, back and
+//! tags without the user mapping columns, and Recap's own importer reads them back.
+
+mod table_text;
+
+pub use table_text::{deck_to_table_text, left_out_of_table};
+
+use std::path::{Path, PathBuf};
+
+/// The formats a deck can be exported to, chosen by the output file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Tsv,
+}
+
+impl ExportFormat {
+    /// The field separator.
+    pub fn separator(self) -> char {
+        match self {
+            ExportFormat::Csv => ',',
+            ExportFormat::Tsv => '\t',
+        }
+    }
+
+    /// The format an output path asks for.
+    pub fn from_path(path: &Path) -> Result<ExportFormat, ExportError> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("csv") => Ok(ExportFormat::Csv),
+            Some("tsv" | "txt") => Ok(ExportFormat::Tsv),
+            Some("apkg") => Err(ExportError::ApkgNotSupported {
+                file: path.to_path_buf(),
+            }),
+            _ => Err(ExportError::UnknownFormat {
+                file: path.to_path_buf(),
+            }),
+        }
+    }
+}
+
+/// Why a deck cannot be exported as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "{}: exporting to Anki packages (.apkg) is not supported yet. Export to .csv or .tsv instead; Anki's File > Import reads both.",
+        file.display()
+    )]
+    ApkgNotSupported { file: PathBuf },
+    #[error(
+        "{}: Recap cannot tell the format from this name. End the file name with .csv or .tsv.",
+        file.display()
+    )]
+    UnknownFormat { file: PathBuf },
+}
