@@ -44,7 +44,7 @@ pub fn reviews_from_history(entries: &[Entry]) -> Vec<Review> {
                 at: *at,
                 duration_ms: *took_ms,
             }),
-            Record::Undo { .. } => None,
+            Record::Undo { .. } | Record::Reschedule { .. } => None,
         })
         .collect()
 }

@@ -78,6 +78,14 @@ impl QuizRun {
         self.answered.get(self.position)
     }
 
+    /// Questions answered right so far (close typed answers count), for the running score.
+    pub fn score_so_far(&self) -> usize {
+        self.answered
+            .iter()
+            .filter(|a| a.verdict.is_accepted())
+            .count()
+    }
+
     pub fn is_finished(&self) -> bool {
         self.position >= self.quiz.questions.len()
     }

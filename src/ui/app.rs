@@ -3,11 +3,15 @@
 //! settings) and the next screen.
 
 use super::library::{LibraryAction, LibraryScreen};
+use super::quiz::{QuizAction, QuizScreen};
+use super::quiz_result::{QuizResultAction, QuizResultScreen};
+use super::quiz_setup::{QuizSetupAction, QuizSetupScreen};
 use super::review::{ReviewAction, ReviewScreen};
 use super::settings::{SettingsAction, SettingsScreen};
 use super::summary::{SummaryAction, SummaryScreen};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
+use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, Response, build_quiz};
 use crate::store::DataDir;
 use crate::store::progress::DeviceId;
 use crate::study::StudyDeck;
@@ -36,6 +40,9 @@ enum Screen {
     Review(Box<ReviewScreen>),
     Summary(SummaryScreen),
     Settings(Box<SettingsScreen>),
+    QuizSetup(QuizSetupScreen),
+    Quiz(Box<QuizScreen>),
+    QuizResult(Box<QuizResultScreen>),
 }
 
 /// The whole app as egui sees it.
@@ -43,6 +50,8 @@ pub struct RecapApp {
     env: AppEnv,
     library: Library,
     screen: Screen,
+    /// Seeds every quiz when set (tests, `--screenshot`); otherwise each quiz gets a fresh one.
+    quiz_seed: Option<u64>,
 }
 
 impl RecapApp {
@@ -54,7 +63,13 @@ impl RecapApp {
             env,
             library,
             screen,
+            quiz_seed: None,
         }
+    }
+
+    /// Makes every quiz from now on use `seed`, so it can be given again exactly.
+    pub fn set_quiz_seed(&mut self, seed: u64) {
+        self.quiz_seed = Some(seed);
     }
 
     /// The id of the library's first deck (newest first).
@@ -123,6 +138,7 @@ impl RecapApp {
         match &mut self.screen {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
+                Some(LibraryAction::Quiz(deck)) => self.on_quiz(&deck),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -146,7 +162,140 @@ impl RecapApp {
                     self.show_library(None);
                 }
             }
+            Screen::QuizSetup(screen) => match screen.ui(ui) {
+                Some(QuizSetupAction::Start { questions, mode }) => {
+                    let deck = screen.deck.clone();
+                    match self.start_quiz(deck.as_str(), questions, mode) {
+                        Ok(quiz) => self.screen = Screen::Quiz(Box::new(quiz)),
+                        Err(message) => self.show_library(Some(message)),
+                    }
+                }
+                Some(QuizSetupAction::Back) => self.show_library(None),
+                None => {}
+            },
+            Screen::Quiz(screen) => match screen.ui(ui, &self.env) {
+                Some(QuizAction::Finished(result)) => {
+                    let (deck, title) = (screen.deck.clone(), screen.title.clone());
+                    let shown = QuizResultScreen::new(&self.env, *result, deck, title);
+                    self.screen = Screen::QuizResult(Box::new(shown));
+                }
+                Some(QuizAction::Quit) => self.show_library(None),
+                None => {}
+            },
+            Screen::QuizResult(screen) => match screen.ui(ui, &self.env) {
+                Some(QuizResultAction::RetryMissed) => {
+                    let (deck, result) = (screen.deck.clone(), screen.result.clone());
+                    match self.retry_missed(&deck, &result) {
+                        Ok(quiz) => self.screen = Screen::Quiz(Box::new(quiz)),
+                        Err(message) => self.show_library(Some(message)),
+                    }
+                }
+                Some(QuizResultAction::Back) => self.show_library(None),
+                None => {}
+            },
         }
+    }
+
+    fn quiz_seed(&self) -> u64 {
+        self.quiz_seed.unwrap_or_else(rand::random)
+    }
+
+    /// The setup screen of a quiz on `deck`.
+    fn on_quiz(&mut self, deck: &DeckId) {
+        match self.library.find(deck.as_str()) {
+            Some(entry) => {
+                let d = entry.deck();
+                let setup = QuizSetupScreen::new(d.id.clone(), d.title.clone(), d.cards.len());
+                self.screen = Screen::QuizSetup(setup);
+            }
+            None => self.show_library(Some(format!("no deck {deck:?} in the library"))),
+        }
+    }
+
+    /// Builds a quiz on `deck`. The deck's made-up card ids are written into its file first,
+    /// as for study: the quiz history and "add missed to review" refer to them.
+    fn start_quiz(
+        &mut self,
+        deck: &str,
+        questions: usize,
+        mode: QuizMode,
+    ) -> Result<QuizScreen, String> {
+        let seed = self.quiz_seed();
+        let entry = self
+            .library
+            .decks
+            .iter_mut()
+            .find(|d| d.deck().id.as_str() == deck)
+            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
+        entry.persist_assigned_ids().map_err(|e| e.to_string())?;
+        let options = QuizOptions {
+            questions,
+            mode,
+            seed,
+        };
+        let quiz = build_quiz(&[entry.deck()], &options);
+        if quiz.questions.is_empty() {
+            return Err(format!("{} has no cards to quiz on", entry.deck().title));
+        }
+        let title = entry.deck().title.clone();
+        let deck = entry.deck().id.clone();
+        Ok(QuizScreen::new(
+            QuizRun::new(quiz, self.env.now()),
+            deck,
+            title,
+        ))
+    }
+
+    /// A new quiz of the questions `result` missed.
+    fn retry_missed(&mut self, deck: &DeckId, result: &QuizResult) -> Result<QuizScreen, String> {
+        let seed = self.quiz_seed();
+        let entry = self
+            .library
+            .find(deck.as_str())
+            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
+        let quiz = result
+            .retry_missed(&[entry.deck()], seed)
+            .ok_or("nothing was missed")?;
+        let title = entry.deck().title.clone();
+        Ok(QuizScreen::new(
+            QuizRun::new(quiz, self.env.now()),
+            deck.clone(),
+            title,
+        ))
+    }
+
+    /// Opens a multiple-choice quiz on `deck` at its first question (used by `--screenshot`).
+    pub fn open_quiz(&mut self, deck: &str) -> Result<(), String> {
+        let quiz = self.start_quiz(deck, usize::MAX, QuizMode::MultipleChoice)?;
+        self.screen = Screen::Quiz(Box::new(quiz));
+        Ok(())
+    }
+
+    /// Shows the result of a multiple-choice quiz on `deck` answered in memory — every other
+    /// question wrong — without saving it in the history (used by `--screenshot`).
+    pub fn open_quiz_result(&mut self, deck: &str) -> Result<(), String> {
+        let mut screen = self.start_quiz(deck, usize::MAX, QuizMode::MultipleChoice)?;
+        let run = &mut screen.run;
+        let mut index = 0;
+        while let Some(question) = run.current() {
+            let pick = match &question.kind {
+                crate::quiz::QuestionKind::MultipleChoice { options, correct }
+                    if index % 2 == 1 =>
+                {
+                    (correct + 1) % options.len().max(1)
+                }
+                crate::quiz::QuestionKind::MultipleChoice { correct, .. } => *correct,
+                crate::quiz::QuestionKind::Typed { .. } => 0,
+            };
+            run.answer(Response::Choice(pick))
+                .map_err(|e| e.to_string())?;
+            run.advance().map_err(|e| e.to_string())?;
+            index += 1;
+        }
+        let result = run.result(self.env.now()).map_err(|e| e.to_string())?;
+        let shown = QuizResultScreen::preview(result, screen.deck, screen.title);
+        self.screen = Screen::QuizResult(Box::new(shown));
+        Ok(())
     }
 
     fn on_study(&mut self, deck: &DeckId) {

@@ -4,6 +4,7 @@
 use super::app::AppEnv;
 use crate::library::{DeckOrigin, Library, LibraryDeck};
 use crate::model::DeckId;
+use crate::quiz::{ScoreSummary, score_summary};
 use crate::study::{DeckOverview, deck_overview};
 use std::collections::HashMap;
 
@@ -12,12 +13,15 @@ use std::collections::HashMap;
 pub enum LibraryAction {
     Study(DeckId),
     Settings(DeckId),
+    Quiz(DeckId),
 }
 
 /// The library screen's state: each deck's overview, worked out when the screen opens (not
 /// every frame), and a message to show (e.g. why a deck could not be opened).
 pub struct LibraryScreen {
     overviews: HashMap<DeckId, Result<DeckOverview, String>>,
+    /// Each deck's best and last quiz score (None: never quizzed), read with the overviews.
+    quiz_scores: HashMap<DeckId, Result<Option<ScoreSummary>, String>>,
     decks_folder: String,
     utc_offset_minutes: i32,
     pub message: Option<String>,
@@ -35,8 +39,20 @@ impl LibraryScreen {
                 (entry.deck().id.clone(), overview)
             })
             .collect();
+        let quiz_scores = library
+            .decks
+            .iter()
+            .map(|entry| {
+                let id = entry.deck().id.clone();
+                let summary = score_summary(&env.data.progress(), &id)
+                    .map(|(summary, _torn_line)| summary)
+                    .map_err(|e| e.to_string());
+                (id, summary)
+            })
+            .collect();
         LibraryScreen {
             overviews,
+            quiz_scores,
             decks_folder: env.data.decks().display().to_string(),
             utc_offset_minutes: env.utc_offset_minutes,
             message: None,
@@ -47,6 +63,7 @@ impl LibraryScreen {
     pub(super) fn empty() -> LibraryScreen {
         LibraryScreen {
             overviews: HashMap::new(),
+            quiz_scores: HashMap::new(),
             decks_folder: String::new(),
             utc_offset_minutes: 0,
             message: None,
@@ -99,6 +116,9 @@ impl LibraryScreen {
             if deck_button(ui, "Study", &deck.title).clicked() {
                 action = Some(LibraryAction::Study(deck.id.clone()));
             }
+            if deck_button(ui, "Quiz", &deck.title).clicked() {
+                action = Some(LibraryAction::Quiz(deck.id.clone()));
+            }
             if deck_button(ui, "Settings", &deck.title).clicked() {
                 action = Some(LibraryAction::Settings(deck.id.clone()));
             }
@@ -116,6 +136,15 @@ impl LibraryScreen {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }
             None => {}
+        }
+        match self.quiz_scores.get(&deck.id) {
+            Some(Ok(Some(summary))) => {
+                ui.label(quiz_line(summary));
+            }
+            Some(Err(problem)) => {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
+            _ => {}
         }
         if !deck.description.is_empty() {
             ui.add(egui::Label::new(egui::RichText::new(&deck.description).weak()).wrap());
@@ -152,5 +181,13 @@ fn counts_line(overview: &DeckOverview, last_studied: String) -> String {
     format!(
         "New {} · Learning {} · Due {} · {} cards · last studied {last_studied}",
         c.new, c.learning, c.review, overview.total
+    )
+}
+
+/// "Quiz: best 5/5, last 3/5".
+fn quiz_line(summary: &ScoreSummary) -> String {
+    format!(
+        "Quiz: best {}/{}, last {}/{}",
+        summary.best.score, summary.best.total, summary.last.score, summary.last.total
     )
 }

@@ -3,6 +3,9 @@
 
 mod app;
 mod library;
+mod quiz;
+mod quiz_result;
+mod quiz_setup;
 mod review;
 mod settings;
 mod summary;

@@ -13,6 +13,10 @@ pub enum ScreenChoice {
     Answer,
     Summary,
     Settings,
+    /// A multiple-choice quiz at its first question.
+    Quiz,
+    /// A quiz answered in memory (every other question wrong), not saved in the history.
+    QuizResult,
 }
 
 /// `--screenshot OUT.png --screen S --deck ID`.
@@ -23,6 +27,9 @@ pub struct ScreenshotRequest {
     /// The deck for review/answer/summary/settings; default: the library's first.
     pub deck: Option<String>,
 }
+
+/// Quiz screenshots use a fixed seed so the same data gives the same picture.
+const SCREENSHOT_SEED: u64 = 7;
 
 fn native_options() -> eframe::NativeOptions {
     eframe::NativeOptions {
@@ -64,6 +71,14 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
             app.finish_review();
         }
         ScreenChoice::Settings => app.open_settings(&deck)?,
+        ScreenChoice::Quiz => {
+            app.set_quiz_seed(SCREENSHOT_SEED);
+            app.open_quiz(&deck)?
+        }
+        ScreenChoice::QuizResult => {
+            app.set_quiz_seed(SCREENSHOT_SEED);
+            app.open_quiz_result(&deck)?
+        }
     }
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
     let shooter = Screenshooter {

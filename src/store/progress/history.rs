@@ -38,13 +38,14 @@ pub fn read_history(files: &DeckFiles) -> Result<Vec<Entry>, ProgressError> {
     Ok(entries)
 }
 
-/// The answers that still count: drops undo records and the answers they undid.
+/// The answers that still count: drops undo records, the answers they undid, and reschedules
+/// (a card made due is not an answer).
 pub fn answers_in_effect(entries: &[Entry]) -> Vec<&Entry> {
     let undone: std::collections::HashSet<(&DeviceId, Seq)> = entries
         .iter()
         .filter_map(|e| match &e.record {
             Record::Undo { undoes, .. } => Some((&e.device, *undoes)),
-            Record::Answer { .. } => None,
+            Record::Answer { .. } | Record::Reschedule { .. } => None,
         })
         .collect();
     entries

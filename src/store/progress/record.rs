@@ -1,4 +1,5 @@
-//! One line of a journal or history file: an answer, or the undoing of one.
+//! One line of a journal or history file: an answer, the undoing of one, or a card moved in
+//! time without an answer.
 
 use crate::model::{CardId, Rating, Timestamp};
 use crate::schedule::CardState;
@@ -30,31 +31,47 @@ pub enum Record {
         card: CardId,
         restored: CardState,
     },
+    /// The card was made due at another time without being answered (e.g. "add the cards
+    /// missed in a quiz to today's review"); `state` is the card's state with only `due`
+    /// changed, so the memory model sees no answer. Not an answer: statistics, daily limits
+    /// and the optimizer ignore it.
+    Reschedule {
+        seq: Seq,
+        at: Timestamp,
+        card: CardId,
+        state: CardState,
+    },
 }
 
 impl Record {
     pub fn seq(&self) -> Seq {
         match self {
-            Record::Answer { seq, .. } | Record::Undo { seq, .. } => *seq,
+            Record::Answer { seq, .. }
+            | Record::Undo { seq, .. }
+            | Record::Reschedule { seq, .. } => *seq,
         }
     }
 
     pub fn at(&self) -> Timestamp {
         match self {
-            Record::Answer { at, .. } | Record::Undo { at, .. } => *at,
+            Record::Answer { at, .. } | Record::Undo { at, .. } | Record::Reschedule { at, .. } => {
+                *at
+            }
         }
     }
 
     pub fn card(&self) -> &CardId {
         match self {
-            Record::Answer { card, .. } | Record::Undo { card, .. } => card,
+            Record::Answer { card, .. }
+            | Record::Undo { card, .. }
+            | Record::Reschedule { card, .. } => card,
         }
     }
 
     /// The card's state once this record is applied.
     pub fn resulting_state(&self) -> &CardState {
         match self {
-            Record::Answer { state, .. } => state,
+            Record::Answer { state, .. } | Record::Reschedule { state, .. } => state,
             Record::Undo { restored, .. } => restored,
         }
     }

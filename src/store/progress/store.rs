@@ -126,6 +126,23 @@ impl ProgressStore {
         })
     }
 
+    /// Records that `card` now has `state` without an answer (e.g. made due now), so replay
+    /// on every device gives the same state and the review log shows no answer.
+    pub fn record_reschedule(
+        &mut self,
+        at: Timestamp,
+        card: CardId,
+        state: CardState,
+    ) -> Result<Seq, ProgressError> {
+        let seq = self.last_seq + 1;
+        self.append(Record::Reschedule {
+            seq,
+            at,
+            card,
+            state,
+        })
+    }
+
     fn append(&mut self, record: Record) -> Result<Seq, ProgressError> {
         self.journal.append(std::slice::from_ref(&record))?;
         let seq = record.seq();
