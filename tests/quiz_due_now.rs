@@ -28,7 +28,10 @@ fn a_card_made_due_is_in_todays_queue_with_its_memory_unchanged() {
     let studied = study.current(START).unwrap();
     study.answer(Rating::Easy, START).unwrap();
     let before = study.session().state(&studied);
-    assert!(before.due.millis() > START.millis() + 24 * HOUR, "due in days");
+    assert!(
+        before.due.millis() > START.millis() + 24 * HOUR,
+        "due in days"
+    );
     study.close().unwrap();
     let never = library.decks[0]
         .deck()
@@ -43,26 +46,43 @@ fn a_card_made_due_is_in_todays_queue_with_its_memory_unchanged() {
     let (study, _) = StudyDeck::open(&data, &mut library.decks[0], device.clone(), now, 0).unwrap();
     assert_eq!(study.session().counts().review, 0);
     drop(study);
-    let made = make_due_now(&data, &deck_id, device.clone(), &[studied.clone(), never.clone()], now)
-        .unwrap();
+    let made = make_due_now(
+        &data,
+        &deck_id,
+        device.clone(),
+        &[studied.clone(), never.clone()],
+        now,
+    )
+    .unwrap();
     assert_eq!(made.rescheduled, vec![studied.clone()]);
     assert_eq!(made.still_new, vec![never.clone()]);
 
     let (mut study, _) =
         StudyDeck::open(&data, &mut library.decks[0], device.clone(), now, 0).unwrap();
     assert_eq!(study.session().counts().review, 1);
-    assert_eq!(study.current(now), Some(studied.clone()), "the due review comes first");
+    assert_eq!(
+        study.current(now),
+        Some(studied.clone()),
+        "the due review comes first"
+    );
     let after = study.session().state(&studied);
     assert_eq!(after.due, now);
     assert_eq!(after.memory, before.memory);
-    assert_eq!((after.reps, after.lapses, after.phase), (before.reps, before.lapses, before.phase));
+    assert_eq!(
+        (after.reps, after.lapses, after.phase),
+        (before.reps, before.lapses, before.phase)
+    );
     assert_eq!(after.last_review, before.last_review);
     drop(study);
 
     // The review log still holds one answer; the reschedule is a record of its own.
     let entries = read_history(&DeckFiles::new(data.progress(), deck_id.clone())).unwrap();
     assert_eq!(answers_in_effect(&entries).len(), 1);
-    assert!(entries.iter().any(|e| matches!(e.record, Record::Reschedule { .. })));
+    assert!(
+        entries
+            .iter()
+            .any(|e| matches!(e.record, Record::Reschedule { .. }))
+    );
 
     // Again at once: nothing to write, the card is already due.
     let again = make_due_now(&data, &deck_id, device, &[studied.clone()], now).unwrap();

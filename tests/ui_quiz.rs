@@ -1,0 +1,209 @@
+//! The quiz driven through the whole window: library → setup → five multiple-choice questions
+//! by keyboard → result, then what is on disk (the quiz history) and in the study engine
+//! ("Add missed to today's review"). A fixed seed makes the quiz known in advance: the test
+//! builds the same quiz with the core to know which option is right.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use recap::library::Library;
+use recap::model::{DeckId, ManualClock, Rating, Timestamp};
+use recap::quiz::{Quiz, QuizMode, QuizOptions, build_quiz, quiz_history_file, read_quiz_history};
+use recap::store::DataDir;
+use recap::store::progress::DeviceId;
+use recap::study::StudyDeck;
+use recap::ui::{AppEnv, RecapApp};
+use std::sync::Arc;
+
+/// 2026-11-28 10:00 UTC.
+const START: Timestamp = Timestamp(1_795_860_000_000);
+const DAY: i64 = 86_400_000;
+const DECK_ID: &str = "kim-putin-letters";
+const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
+const SEED: u64 = 42;
+const DEVICE: &str = "ui-test";
+
+struct Window {
+    harness: Harness<'static, RecapApp>,
+    clock: ManualClock,
+}
+
+fn open_window(data: &DataDir, clock: &ManualClock) -> Window {
+    let env = AppEnv {
+        data: data.clone(),
+        clock: Arc::new(clock.clone()),
+        device: DeviceId::new(DEVICE).unwrap(),
+        utc_offset_minutes: 0,
+    };
+    let mut app = RecapApp::new(env);
+    app.set_quiz_seed(SEED);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), app);
+    harness.run();
+    Window {
+        harness,
+        clock: clock.clone(),
+    }
+}
+
+impl Window {
+    fn press(&mut self, key: egui::Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    fn click_containing(&mut self, label: &str) {
+        self.harness.get_by_label_contains(label).click();
+        self.harness.run();
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label_contains(text).is_some()
+    }
+
+    /// From the library to the first question of a multiple-choice quiz of every card.
+    fn start_multiple_choice_quiz(&mut self) {
+        self.click(&format!("Quiz {DECK_TITLE}"));
+        assert!(self.shows("Number of questions"));
+        self.click_containing("Multiple choice:");
+        self.click("Start quiz");
+    }
+
+    /// Answers every question by keyboard, wrongly at the positions in `wrong` (from 0),
+    /// checking the prompt, the running score and the feedback on the way.
+    fn take_quiz(&mut self, quiz: &Quiz, wrong: &[usize]) {
+        let digits = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+        ];
+        let letters = [egui::Key::A, egui::Key::B, egui::Key::C, egui::Key::D];
+        let total = quiz.questions.len();
+        let mut score = 0;
+        for (index, question) in quiz.questions.iter().enumerate() {
+            assert!(self.shows(&question.prompt), "question {index} on screen");
+            assert!(self.shows(&format!("Question {} of {total}", index + 1)));
+            assert!(self.shows(&format!("Score {score}")));
+            let recap::quiz::QuestionKind::MultipleChoice { options, correct } = &question.kind
+            else {
+                panic!("multiple-choice mode asks only multiple-choice questions");
+            };
+            assert_eq!(options.len(), 4, "the FAQ deck gives four options");
+            if wrong.contains(&index) {
+                // Letters for wrong picks, digits for right ones: both ways must work.
+                self.press(letters[(correct + 1) % options.len()]);
+                assert!(self.shows("Wrong. The right answer: "));
+            } else {
+                self.press(digits[*correct]);
+                assert!(self.shows("Right!"));
+                score += 1;
+            }
+            self.clock.advance_minutes(4.0 / 60.0);
+            self.press(egui::Key::Enter);
+        }
+    }
+}
+
+fn faq_quiz(data: &DataDir) -> Quiz {
+    let library = Library::load(data, &mut StdRng::seed_from_u64(1));
+    let deck = library.find(DECK_ID).expect("the bundled FAQ deck");
+    assert_eq!(deck.deck().cards.len(), 5);
+    let options = QuizOptions {
+        questions: 5,
+        mode: QuizMode::MultipleChoice,
+        seed: SEED,
+    };
+    build_quiz(&[deck.deck()], &options)
+}
+
+fn history(data: &DataDir) -> Vec<recap::quiz::QuizRecord> {
+    let deck = DeckId::new(DECK_ID).unwrap();
+    read_quiz_history(&quiz_history_file(&data.progress(), &deck))
+        .unwrap()
+        .records
+}
+
+#[test]
+fn all_right_gives_five_of_five_saved_and_shown_in_the_library() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let quiz = faq_quiz(&data);
+    let mut window = open_window(&data, &clock);
+    assert!(!window.shows("Quiz: best"), "never quizzed: no score line");
+
+    window.start_multiple_choice_quiz();
+    window.take_quiz(&quiz, &[]);
+
+    assert!(window.shows("Score 5/5 (100%)"));
+    assert!(window.shows("Time 20 s"));
+    assert!(window.shows("Nothing missed."));
+    let records = history(&data);
+    assert_eq!(records.len(), 1);
+    assert_eq!((records[0].score, records[0].total), (5, 5));
+    assert_eq!(records[0].mode, QuizMode::MultipleChoice);
+    assert!(records[0].missed.is_empty());
+
+    window.press(egui::Key::Escape);
+    assert!(window.shows("Quiz: best 5/5, last 5/5"));
+}
+
+#[test]
+fn two_wrong_gives_three_of_five_lists_them_and_adds_them_to_todays_review() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    // Every card studied yesterday (Easy): nothing is due today.
+    let mut library = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let yesterday = Timestamp(START.millis() - DAY);
+    let device = DeviceId::new(DEVICE).unwrap();
+    let (mut study, _) =
+        StudyDeck::open(&data, &mut library.decks[0], device, yesterday, 0).unwrap();
+    while study.current(yesterday).is_some() {
+        study.answer(Rating::Easy, yesterday).unwrap();
+    }
+    study.close().unwrap();
+
+    let clock = ManualClock::new(START);
+    let quiz = faq_quiz(&data);
+    let mut window = open_window(&data, &clock);
+    assert!(window.shows("New 0 · Learning 0 · Due 0 · 5 cards"));
+
+    window.start_multiple_choice_quiz();
+    window.take_quiz(&quiz, &[1, 3]);
+
+    assert!(window.shows("Score 3/5 (60%)"));
+    assert!(window.shows("Missed (2):"));
+    for missed in [&quiz.questions[1], &quiz.questions[3]] {
+        assert!(window.shows(&missed.prompt), "missed question listed");
+        assert!(window.shows(&format!("Right answer: {}", missed.right_answer())));
+    }
+    let records = history(&data);
+    assert_eq!(records.len(), 1);
+    assert_eq!((records[0].score, records[0].total), (3, 5));
+    assert_eq!(
+        records[0].missed,
+        vec![
+            quiz.questions[1].card.clone(),
+            quiz.questions[3].card.clone()
+        ]
+    );
+
+    window.click("Add missed to today's review");
+    assert!(window.shows("2 cards due now in today's review."));
+    window.click("Back to the library (Esc)");
+    assert!(window.shows("New 0 · Learning 0 · Due 2 · 5 cards"));
+    assert!(window.shows("Quiz: best 3/5, last 3/5"));
+
+    // Studying now shows the two missed cards, and only them.
+    window.click(&format!("Study {DECK_TITLE}"));
+    assert!(window.shows("New 0 · Learning 0 · Due 2"));
+    assert!(window.shows(&quiz.questions[1].prompt) || window.shows(&quiz.questions[3].prompt));
+}
