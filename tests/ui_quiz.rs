@@ -207,3 +207,63 @@ fn two_wrong_gives_three_of_five_lists_them_and_adds_them_to_todays_review() {
     assert!(window.shows("New 0 · Learning 0 · Due 2"));
     assert!(window.shows(&quiz.questions[1].prompt) || window.shows(&quiz.questions[3].prompt));
 }
+
+const CAPITALS: &str = r#"(
+    format: 1,
+    id: "capitals",
+    title: "Capitals and leaders",
+    cards: [
+        (id: "cfrance", front: "Capital of France?", back: "Paris"),
+        (id: "cjapan", front: "Capital of Japan?", back: "Tokyo"),
+        (id: "lrussia", front: "President of Russia in 2023?", back: "Vladimir Putin"),
+    ],
+)
+"#;
+
+#[test]
+fn typed_answers_right_close_and_wrong_with_the_difference_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    std::fs::create_dir_all(data.decks()).unwrap();
+    std::fs::write(data.decks().join("capitals.ron"), CAPITALS).unwrap();
+    let library = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let deck = library.find("capitals").expect("the test deck loads");
+    let options = QuizOptions {
+        questions: 3,
+        mode: QuizMode::Typed,
+        seed: SEED,
+    };
+    let quiz = build_quiz(&[deck.deck()], &options);
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+
+    window.click("Quiz Capitals and leaders");
+    window.click_containing("Typed answer:");
+    window.click("Start quiz");
+    let mut score = 0;
+    for question in &quiz.questions {
+        assert!(window.shows(&question.prompt));
+        let (typed, expect) = match question.card.as_str() {
+            "cfrance" => ("  paris. ", "Right!"),
+            "lrussia" => ("vladimir putn", "Close enough, counted right."),
+            _ => ("Kyoto", "Wrong. The right answer: Tokyo"),
+        };
+        let field = window.harness.get_by_label("Your answer");
+        field.focus();
+        field.set_text_value_accesskit(typed);
+        window.harness.run();
+        window.press(egui::Key::Enter);
+        assert!(window.shows(expect), "{typed:?} gives {expect:?}");
+        if question.card.as_str() == "lrussia" {
+            assert!(window.shows("put[+i]n"), "the difference is shown");
+        }
+        if question.card.as_str() != "cjapan" {
+            score += 1;
+        }
+        assert!(window.shows(&format!("Score {score}")));
+        window.press(egui::Key::Enter);
+    }
+    assert!(window.shows("Score 2/3 (67%)"));
+    assert!(window.shows("Right answer: Tokyo"));
+    assert!(window.shows("Your answer: Kyoto"));
+}
