@@ -120,9 +120,11 @@ impl QuizScreen {
             ui.label(format!("Question {} of {total}", number.min(total)));
             ui.label(format!("Score {}", self.run.score_so_far()));
         });
-        ui.add(egui::ProgressBar::new(
-            (number.saturating_sub(1)) as f32 / total.max(1) as f32,
-        ));
+        // Counts the question on screen, so the bar is never an empty blob at the start.
+        ui.add(
+            egui::ProgressBar::new(number.min(total) as f32 / total.max(1) as f32)
+                .desired_height(6.0),
+        );
         if let Some(note) = &self.note {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }

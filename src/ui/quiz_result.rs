@@ -7,6 +7,9 @@ use crate::model::DeckId;
 use crate::quiz::{QuizResult, save_result};
 use crate::study::make_due_now;
 
+/// The colour of right answers, as on the quiz screen.
+const RIGHT_COLOR: egui::Color32 = egui::Color32::from_rgb(40, 150, 60);
+
 /// What the user chose on the result screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuizResultAction {
@@ -105,8 +108,14 @@ impl QuizResultScreen {
                             egui::Label::new(egui::RichText::new(&missed.prompt).strong()).wrap(),
                         );
                         ui.add(
-                            egui::Label::new(format!("Right answer: {}", missed.right_answer))
-                                .wrap(),
+                            egui::Label::new(
+                                egui::RichText::new(format!(
+                                    "Right answer: {}",
+                                    missed.right_answer
+                                ))
+                                .color(RIGHT_COLOR),
+                            )
+                            .wrap(),
                         );
                         let given = if missed.given.is_empty() {
                             "(nothing)"
@@ -146,10 +155,16 @@ impl QuizResultScreen {
                     ));
                 }
                 if !made.still_new.is_empty() {
-                    parts.push(format!(
-                        "{} never studied: they stay new and come with today's new cards.",
-                        cards_text(made.still_new.len())
-                    ));
+                    let n = made.still_new.len();
+                    parts.push(if n == 1 {
+                        "1 card was never studied: it stays new and comes with today's new cards."
+                            .to_string()
+                    } else {
+                        format!(
+                            "{n} cards were never studied: they stay new and come with today's \
+                             new cards."
+                        )
+                    });
                 }
                 self.messages.push(parts.join(" "));
             }

@@ -83,3 +83,50 @@ impl Record {
         line
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Phase;
+
+    /// The new record reads back through the same reader as the others, and an answer's line
+    /// is what it was before the variant was added.
+    #[test]
+    fn a_reschedule_line_reads_back_and_answers_keep_their_format() {
+        let state = CardState {
+            phase: Phase::Review,
+            due: Timestamp(5),
+            reps: 2,
+            ..CardState::default()
+        };
+        let reschedule = Record::Reschedule {
+            seq: 7,
+            at: Timestamp(5),
+            card: CardId::new("q7mx2a").unwrap(),
+            state: state.clone(),
+        };
+        let line = reschedule.to_line();
+        assert!(
+            line.starts_with("Reschedule(seq:7,at:5,card:\"q7mx2a\","),
+            "{line}"
+        );
+        let read: Record =
+            super::super::parse::parse_text(&line, std::path::Path::new("journal"), 1, "record")
+                .unwrap();
+        assert_eq!(read, reschedule);
+        assert_eq!(read.resulting_state(), &state);
+        let answer = Record::Answer {
+            seq: 1,
+            card: CardId::new("q7mx2a").unwrap(),
+            at: Timestamp(5),
+            rating: Rating::Good,
+            took_ms: 10,
+            state,
+        };
+        assert!(
+            answer
+                .to_line()
+                .starts_with("Answer(seq:1,card:\"q7mx2a\",at:5,rating:Good,took_ms:10,state:(")
+        );
+    }
+}
