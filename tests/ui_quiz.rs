@@ -198,7 +198,12 @@ fn two_wrong_gives_three_of_five_lists_them_and_adds_them_to_todays_review() {
 
     window.click("Add missed to today's review");
     assert!(window.shows("2 cards due now in today's review."));
-    window.click("Back to the library (Esc)");
+    // "Retry missed" asks the two missed questions again; leaving it saves nothing.
+    window.click("Retry missed");
+    assert!(window.shows("Question 1 of 2"));
+    assert!(window.shows(&quiz.questions[1].prompt) || window.shows(&quiz.questions[3].prompt));
+    window.press(egui::Key::Escape);
+    assert_eq!(history(&data).len(), 1);
     assert!(window.shows("New 0 · Learning 0 · Due 2 · 5 cards"));
     assert!(window.shows("Quiz: best 3/5, last 3/5"));
 
