@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, value_name = "ID", requires = "screenshot")]
     pub deck: Option<String>,
 
+    /// Seeds every quiz, so the same deck gives the same quiz again (for a class, a test or a
+    /// bug report). Default: a fresh seed for each quiz.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -15,9 +15,10 @@ pub fn run(cli: &Cli) -> i32 {
                 out: out.clone(),
                 screen: cli.screen,
                 deck: cli.deck.clone(),
+                seed: cli.seed,
             },
         ),
-        None => run_window(env).map_err(|e| format!("cannot open the window: {e}")),
+        None => run_window(env, cli.seed).map_err(|e| format!("cannot open the window: {e}")),
     };
     match result {
         Ok(()) => 0,

@@ -26,9 +26,12 @@ pub struct ScreenshotRequest {
     pub screen: ScreenChoice,
     /// The deck for review/answer/summary/settings; default: the library's first.
     pub deck: Option<String>,
+    /// The quiz seed (`--seed`); default [`SCREENSHOT_SEED`], so a quiz picture is repeatable.
+    pub seed: Option<u64>,
 }
 
-/// Quiz screenshots use a fixed seed so the same data gives the same picture.
+/// Quiz screenshots use a fixed seed unless `--seed` says otherwise, so the same data gives
+/// the same picture.
 const SCREENSHOT_SEED: u64 = 7;
 
 fn native_options() -> eframe::NativeOptions {
@@ -42,18 +45,26 @@ fn native_options() -> eframe::NativeOptions {
     }
 }
 
-/// Opens the window on the library; returns when it is closed.
-pub fn run_window(env: AppEnv) -> eframe::Result {
+/// Opens the window on the library; returns when it is closed. `quiz_seed` (`--seed`) makes
+/// every quiz reproducible.
+pub fn run_window(env: AppEnv, quiz_seed: Option<u64>) -> eframe::Result {
     eframe::run_native(
         "recap",
         native_options(),
-        Box::new(|_cc| Ok(Box::new(RecapApp::new(env)))),
+        Box::new(move |_cc| {
+            let mut app = RecapApp::new(env);
+            if let Some(seed) = quiz_seed {
+                app.set_quiz_seed(seed);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }
 
 /// Renders the requested screen to a PNG; Err says why not.
 pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), String> {
     let mut app = RecapApp::new(env);
+    app.set_quiz_seed(request.seed.unwrap_or(SCREENSHOT_SEED));
     let deck = request
         .deck
         .clone()
@@ -71,14 +82,8 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
             app.finish_review();
         }
         ScreenChoice::Settings => app.open_settings(&deck)?,
-        ScreenChoice::Quiz => {
-            app.set_quiz_seed(SCREENSHOT_SEED);
-            app.open_quiz(&deck)?
-        }
-        ScreenChoice::QuizResult => {
-            app.set_quiz_seed(SCREENSHOT_SEED);
-            app.open_quiz_result(&deck)?
-        }
+        ScreenChoice::Quiz => app.open_quiz(&deck)?,
+        ScreenChoice::QuizResult => app.open_quiz_result(&deck)?,
     }
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
     let shooter = Screenshooter {
