@@ -45,6 +45,8 @@ impl LibraryScreen {
             .map(|entry| {
                 let id = entry.deck().id.clone();
                 let summary = score_summary(&env.data.progress(), &id)
+                    // A torn last line is a write cut short (the quiz was not saved); the
+                    // scores of the complete lines are still right, so it is not shown here.
                     .map(|(summary, _torn_line)| summary)
                     .map_err(|e| e.to_string());
                 (id, summary)
