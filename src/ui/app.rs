@@ -6,6 +6,7 @@ use super::library::{LibraryAction, LibraryScreen};
 use super::review::{ReviewAction, ReviewScreen};
 use super::settings::{SettingsAction, SettingsScreen};
 use super::summary::{SummaryAction, SummaryScreen};
+use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
 use crate::store::DataDir;
@@ -123,6 +124,7 @@ impl RecapApp {
         match &mut self.screen {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
+                Some(LibraryAction::Import(files)) => self.import_files(&files),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -147,6 +149,31 @@ impl RecapApp {
                 }
             }
         }
+    }
+
+    /// Imports each file through the same code as `recap import`, reloads the library, and
+    /// says what happened.
+    fn import_files(&mut self, files: &[std::path::PathBuf]) {
+        let mut lines = Vec::new();
+        for file in files {
+            let request = ImportRequest {
+                file: file.clone(),
+                ..ImportRequest::default()
+            };
+            match import_into_library(&self.env.data, &request, &mut rand::rng()) {
+                Ok(report) => {
+                    lines.push(format!(
+                        "Imported {} cards into {}",
+                        report.cards,
+                        report.path.display()
+                    ));
+                    lines.extend(report.notes);
+                }
+                Err(error) => lines.push(format!("Not imported: {error}")),
+            }
+        }
+        self.library = Library::load(&self.env.data, &mut rand::rng());
+        self.show_library(Some(lines.join("\n")));
     }
 
     fn on_study(&mut self, deck: &DeckId) {
