@@ -293,3 +293,33 @@ fn a_dropped_article_is_imported_into_the_library() {
     assert!(window.shows("Not imported"));
     assert_eq!(std::fs::read_dir(data.decks()).unwrap().count(), 1);
 }
+
+#[test]
+fn the_review_screen_fits_800_by_600() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let env = AppEnv {
+        data: data.clone(),
+        clock: Arc::new(ManualClock::new(START)),
+        device: DeviceId::new("small").unwrap(),
+        utc_offset_minutes: 0,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(800.0, 600.0))
+        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), RecapApp::new(env));
+    harness.run();
+    harness.get_by_label(&format!("Study {DECK_TITLE}")).click();
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+    for grade in ["Again ", "Hard ", "Good ", "Easy ", "Undo (Ctrl+Z)"] {
+        let rect = harness.get_by_label_contains(grade).rect();
+        assert!(screen.contains_rect(rect), "{grade} at {rect:?} is cut off");
+    }
+    let question = harness.get_by_label(FIRST_QUESTION).rect();
+    assert!(
+        screen.contains_rect(question),
+        "the question wraps inside the window: {question:?}"
+    );
+}
