@@ -242,3 +242,84 @@ fn a_broken_deck_is_listed_with_its_error_and_the_others_still_work() {
     window.click(&format!("Study {DECK_TITLE}"));
     assert!(window.shows(FIRST_QUESTION));
 }
+
+/// A file dropped onto the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_article_is_imported_into_the_library() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let article = folder.path().join("summit.md");
+    std::fs::write(
+        &article,
+        "# Leaders meet at Camp David\n\nThe three leaders met on August 18.\n\n## FAQ\n\n### Where did they meet?\n\nAt Camp David.\n\n### When?\n\nOn August 18.\n",
+    )
+    .unwrap();
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    window
+        .harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(article.clone())));
+    window.harness.run();
+    assert!(
+        window.shows("Imported 2 cards into"),
+        "the import is reported"
+    );
+    window.harness.get_by_label("Leaders meet at Camp David");
+    assert!(data.decks().join("leaders-meet-at-camp-david.ron").exists());
+
+    // A file without a FAQ: the reason is shown, nothing is written.
+    let plain = folder.path().join("plain.txt");
+    std::fs::write(&plain, "Just a story.\n").unwrap();
+    window
+        .harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(plain)));
+    window.harness.run();
+    assert!(window.shows("Not imported"));
+    assert_eq!(std::fs::read_dir(data.decks()).unwrap().count(), 1);
+}
+
+#[test]
+fn the_review_screen_fits_800_by_600() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let env = AppEnv {
+        data: data.clone(),
+        clock: Arc::new(ManualClock::new(START)),
+        device: DeviceId::new("small").unwrap(),
+        utc_offset_minutes: 0,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(800.0, 600.0))
+        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), RecapApp::new(env));
+    harness.run();
+    harness.get_by_label(&format!("Study {DECK_TITLE}")).click();
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+    for grade in ["Again ", "Hard ", "Good ", "Easy ", "Undo (Ctrl+Z)"] {
+        let rect = harness.get_by_label_contains(grade).rect();
+        assert!(screen.contains_rect(rect), "{grade} at {rect:?} is cut off");
+    }
+    let question = harness.get_by_label(FIRST_QUESTION).rect();
+    assert!(
+        screen.contains_rect(question),
+        "the question wraps inside the window: {question:?}"
+    );
+}

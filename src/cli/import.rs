@@ -1,20 +1,10 @@
 //! `recap import FILE [-o DECK.ron]`: a deck from an article's FAQ section or a table of cards.
 
 use super::Cli;
-use crate::deck::deck_to_ron;
-use crate::import::tabular::{
-    FileFormat, QuizletSeparators, TableDeckOptions, TableFormat, deck_from_table, detect_format,
-    separator_from_arg,
-};
-use crate::import::{
-    ArticleDeckOptions, deck_from_article, parse_article_file, parse_table_file, read_article,
-};
-use crate::library::Library;
-use crate::model::{Deck, DeckId};
-use crate::store::atomic::{write_atomic, write_new};
+use crate::import::tabular::{FileFormat, QuizletSeparators, TableFormat, separator_from_arg};
+use crate::import::{ImportRequest, import_into_library};
 use clap::{Args, ValueEnum};
-use rand::Rng;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Build a deck from a news article's FAQ section (plain text, Markdown or HTML), or from a
 /// table of cards (CSV/TSV, Anki's or Quizlet's text export).
@@ -81,79 +71,21 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(usize, PathBuf, Vec<String>),
     if let Some(date) = &args.date {
         check_date(date)?;
     }
-    let mut rng = rand::rng();
-    let (mut deck, report) = match file_format(args)? {
-        FileFormat::Article => (article_deck(args, &mut rng)?, Vec::new()),
-        FileFormat::Table(format) => table_deck(args, &format, &mut rng)?,
-    };
-    // The deck id names progress files: from -o's file name, else the title's slug made unique
-    // in the library (never a bundled or existing deck's id).
-    let output = match &args.output {
-        Some(path) => {
-            deck.id = id_from_path(path);
-            path.clone()
-        }
-        None => {
-            let data = cli.data_dir().ok_or("no data folder")?;
-            let library = Library::load(&data, &mut rng);
-            deck.id = unused_id(&deck.id, |id| library.has_id(id) && !args.force);
-            data.decks().join(format!("{}.ron", deck.id))
-        }
-    };
-    let text = deck_to_ron(&deck);
-    let written = if args.force {
-        write_atomic(&output, text.as_bytes())
-    } else {
-        write_new(&output, text.as_bytes())
-    };
-    written.map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => {
-            format!(
-                "{} already exists. Use --force to replace it, or -o to write elsewhere.",
-                output.display()
-            )
-        }
-        _ => format!("{}: cannot write the deck: {e}", output.display()),
-    })?;
-    Ok((deck.cards.len(), output, report))
-}
-
-fn file_name(args: &ImportArgs) -> Option<String> {
-    args.article
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-}
-
-fn article_deck(args: &ImportArgs, rng: &mut impl Rng) -> Result<Deck, String> {
-    let article = parse_article_file(&args.article).map_err(|e| e.to_string())?;
-    let options = ArticleDeckOptions {
+    let request = ImportRequest {
+        file: args.article.clone(),
+        output: args.output.clone(),
+        force: args.force,
         title: args.title.clone(),
         date: args.date.clone(),
-        file_name: file_name(args),
+        format: forced_format(args)?,
     };
-    Ok(deck_from_article(&article, &options, rng))
+    let data = cli.data_dir().ok_or("no data folder")?;
+    let report = import_into_library(&data, &request, &mut rand::rng())?;
+    Ok((report.cards, report.path, report.notes))
 }
 
-/// The deck and the report lines: rows skipped, parts of the file not imported.
-fn table_deck(
-    args: &ImportArgs,
-    format: &TableFormat,
-    rng: &mut impl Rng,
-) -> Result<(Deck, Vec<String>), String> {
-    let table = parse_table_file(&args.article, format).map_err(|e| e.to_string())?;
-    let options = TableDeckOptions {
-        title: args.title.clone(),
-        date: args.date.clone(),
-        file_name: file_name(args),
-    };
-    let deck = deck_from_table(&table, &options, rng);
-    let mut report: Vec<String> = table.skipped_summary().into_iter().collect();
-    report.extend(table.notes.iter().map(|note| format!("Note: {note}")));
-    Ok((deck, report))
-}
-
-/// `--format` when given (Quizlet when only separators are), else guessed from the file.
-fn file_format(args: &ImportArgs) -> Result<FileFormat, String> {
+/// `--format` when given (Quizlet when only separators are); None: guess from the file.
+fn forced_format(args: &ImportArgs) -> Result<Option<FileFormat>, String> {
     let separators_given = args.field_sep.is_some() || args.row_sep.is_some();
     let forced = args
         .format
@@ -165,14 +97,11 @@ fn file_format(args: &ImportArgs) -> Result<FileFormat, String> {
         );
     }
     Ok(match forced {
-        Some(FormatArg::Article) => FileFormat::Article,
-        Some(FormatArg::Csv) => FileFormat::Table(TableFormat::Csv),
-        Some(FormatArg::Tsv) => FileFormat::Table(TableFormat::Tsv),
-        Some(FormatArg::Quizlet) => FileFormat::Table(TableFormat::Quizlet(quizlet(args)?)),
-        None => {
-            let text = read_article(&args.article).map_err(|e| e.to_string())?;
-            detect_format(&args.article, &text)
-        }
+        Some(FormatArg::Article) => Some(FileFormat::Article),
+        Some(FormatArg::Csv) => Some(FileFormat::Table(TableFormat::Csv)),
+        Some(FormatArg::Tsv) => Some(FileFormat::Table(TableFormat::Tsv)),
+        Some(FormatArg::Quizlet) => Some(FileFormat::Table(TableFormat::Quizlet(quizlet(args)?))),
+        None => None,
     })
 }
 
@@ -191,30 +120,6 @@ fn quizlet(args: &ImportArgs) -> Result<QuizletSeparators, String> {
         ));
     }
     Ok(QuizletSeparators { field, row })
-}
-
-/// The deck id a file name gives: its stem as a slug.
-fn id_from_path(path: &Path) -> DeckId {
-    DeckId::slug(
-        &path
-            .file_stem()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default(),
-    )
-}
-
-/// `wanted`, or `wanted-2`, `wanted-3`… if taken: two decks must not share progress files.
-fn unused_id(wanted: &DeckId, taken: impl Fn(&DeckId) -> bool) -> DeckId {
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                wanted.clone()
-            } else {
-                DeckId::slug(&format!("{wanted}-{n}"))
-            }
-        })
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| wanted.clone())
 }
 
 fn check_date(date: &str) -> Result<(), String> {

@@ -3,10 +3,12 @@
 
 pub mod article;
 mod article_deck;
+mod into_library;
 pub mod tabular;
 
 pub(crate) use article_deck::title_from_file_name;
 pub use article_deck::{ArticleDeckOptions, deck_from_article};
+pub use into_library::{ImportReport, ImportRequest, import_into_library};
 
 use std::path::{Path, PathBuf};
 

@@ -9,6 +9,7 @@ use super::quiz_setup::{QuizSetupAction, QuizSetupScreen};
 use super::review::{ReviewAction, ReviewScreen};
 use super::settings::{SettingsAction, SettingsScreen};
 use super::summary::{SummaryAction, SummaryScreen};
+use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
 use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, Response, build_quiz};
@@ -139,6 +140,7 @@ impl RecapApp {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
                 Some(LibraryAction::Quiz(deck)) => self.on_quiz(&deck),
+                Some(LibraryAction::Import(files)) => self.import_files(&files),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -296,6 +298,31 @@ impl RecapApp {
         let shown = QuizResultScreen::preview(result, screen.deck, screen.title);
         self.screen = Screen::QuizResult(Box::new(shown));
         Ok(())
+    }
+
+    /// Imports each file through the same code as `recap import`, reloads the library, and
+    /// says what happened.
+    fn import_files(&mut self, files: &[std::path::PathBuf]) {
+        let mut lines = Vec::new();
+        for file in files {
+            let request = ImportRequest {
+                file: file.clone(),
+                ..ImportRequest::default()
+            };
+            match import_into_library(&self.env.data, &request, &mut rand::rng()) {
+                Ok(report) => {
+                    lines.push(format!(
+                        "Imported {} cards into {}",
+                        report.cards,
+                        report.path.display()
+                    ));
+                    lines.extend(report.notes);
+                }
+                Err(error) => lines.push(format!("Not imported: {error}")),
+            }
+        }
+        self.library = Library::load(&self.env.data, &mut rand::rng());
+        self.show_library(Some(lines.join("\n")));
     }
 
     fn on_study(&mut self, deck: &DeckId) {

@@ -2,11 +2,13 @@
 //! decks that failed to load with their FILE:LINE:COLUMN problems.
 
 use super::app::AppEnv;
+use super::import_dialog::ImportDialog;
 use crate::library::{DeckOrigin, Library, LibraryDeck};
 use crate::model::DeckId;
 use crate::quiz::{ScoreSummary, score_summary};
 use crate::study::{DeckOverview, deck_overview};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// What the user chose on the library screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub enum LibraryAction {
     Study(DeckId),
     Settings(DeckId),
     Quiz(DeckId),
+    /// Import these files (chosen in the dialog or dropped onto the window).
+    Import(Vec<PathBuf>),
 }
 
 /// The library screen's state: each deck's overview, worked out when the screen opens (not
@@ -24,6 +28,8 @@ pub struct LibraryScreen {
     quiz_scores: HashMap<DeckId, Result<Option<ScoreSummary>, String>>,
     decks_folder: String,
     utc_offset_minutes: i32,
+    import: ImportDialog,
+    /// What the last action did, or why it failed.
     pub message: Option<String>,
 }
 
@@ -57,6 +63,7 @@ impl LibraryScreen {
             quiz_scores,
             decks_folder: env.data.decks().display().to_string(),
             utc_offset_minutes: env.utc_offset_minutes,
+            import: ImportDialog::default(),
             message: None,
         }
     }
@@ -68,17 +75,31 @@ impl LibraryScreen {
             quiz_scores: HashMap::new(),
             decks_folder: String::new(),
             utc_offset_minutes: 0,
+            import: ImportDialog::default(),
             message: None,
         }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library) -> Option<LibraryAction> {
         let mut action = None;
+        let chosen = self.import.chosen(ui.ctx());
+        if !chosen.is_empty() {
+            action = Some(LibraryAction::Import(chosen));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Library");
-            ui.label(format!("Your decks folder: {}", self.decks_folder));
+            ui.horizontal(|ui| {
+                ui.heading("Library");
+                let label = if self.import.is_open() { "Choosing a file…" } else { "Import…" };
+                if ui.add_enabled(!self.import.is_open(), egui::Button::new(label)).clicked() {
+                    self.import.open(ui.ctx());
+                }
+            });
+            ui.label(format!(
+                "Your decks folder: {}. Drop an article (text, Markdown, HTML) or a table (CSV, TSV) here to import it.",
+                self.decks_folder
+            ));
             if let Some(message) = &self.message {
-                ui.colored_label(ui.visuals().error_fg_color, message);
+                ui.add(egui::Label::new(message.as_str()).wrap());
             }
             ui.separator();
             egui::ScrollArea::vertical()

@@ -2,6 +2,7 @@
 //! touch files or schedule cards themselves.
 
 mod app;
+mod import_dialog;
 mod library;
 mod quiz;
 mod quiz_result;
