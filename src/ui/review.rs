@@ -127,7 +127,8 @@ impl ReviewScreen {
         } else {
             done as f32 / (done + left) as f32
         };
-        ui.add(egui::ProgressBar::new(fraction).text(format!("{done} done, {left} left today")));
+        ui.label(format!("{done} done, {left} left today"));
+        ui.add(egui::ProgressBar::new(fraction).desired_height(6.0));
         for note in &self.notes {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
