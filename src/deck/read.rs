@@ -239,11 +239,15 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
         assigned.deck = Some(id.clone());
         id
     });
-    let mut taken: std::collections::HashSet<String> = raw
-        .cards
-        .iter()
-        .filter_map(|c| c.id.as_ref().map(|id| id.to_string()))
-        .collect();
+    // The set of used ids is needed only to make up new ones; a deck Recap wrote has them all.
+    let mut taken: std::collections::HashSet<String> = if raw.cards.iter().any(|c| c.id.is_none()) {
+        raw.cards
+            .iter()
+            .filter_map(|c| c.id.as_ref().map(|id| id.to_string()))
+            .collect()
+    } else {
+        std::collections::HashSet::new()
+    };
     let mut cards = Vec::with_capacity(raw.cards.len());
     for (index, card) in raw.cards.into_iter().enumerate() {
         let id = card.id.unwrap_or_else(|| {
