@@ -1,6 +1,7 @@
 //! Reading a deck file: RON syntax, fields, then the rules serde cannot express (non-empty
 //! sides, unique ids, a known format version). Every problem carries FILE:LINE:COLUMN.
 
+use super::fast_ron;
 use super::line_index::LineIndex;
 use super::ron_tree::{self, Node, NodeKind};
 use super::{DeckError, FORMAT_VERSION, Location, Problem, ron_errors};
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// A deck as the file has it: ids may be missing.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDeck {
     pub format: u32,
@@ -27,7 +28,7 @@ pub(super) struct RawDeck {
     pub cards: Vec<RawCard>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
     #[serde(default)]
@@ -40,7 +41,7 @@ pub(super) struct RawSource {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCard {
     #[serde(default)]
@@ -86,9 +87,11 @@ pub fn ron_options() -> ron::Options {
 /// Reads and validates a deck. `file` names it in problems; a missing deck id becomes a slug
 /// of the file's stem, missing card ids are drawn from `rng`.
 pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedDeck, DeckError> {
-    // The fast path reads with serde alone; the position-keeping tree is built only when
-    // something is wrong and a problem needs a line and column.
-    let raw: Result<RawDeck, _> = ron_options().from_str(text);
+    // The fast path reads with serde alone, first with the fast reader for the RON Recap
+    // writes, then with `ron`; the position-keeping tree is built only when something is
+    // wrong and a problem needs a line and column.
+    let raw = fast_ron::from_str_implicit_some::<RawDeck>(text)
+        .or_else(|_| ron_options().from_str::<RawDeck>(text));
     let tree = || ron_tree::parse(text);
     let raw = match raw {
         Ok(raw) => raw,
@@ -236,11 +239,15 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
         assigned.deck = Some(id.clone());
         id
     });
-    let mut taken: std::collections::HashSet<String> = raw
-        .cards
-        .iter()
-        .filter_map(|c| c.id.as_ref().map(|id| id.to_string()))
-        .collect();
+    // The set of used ids is needed only to make up new ones; a deck Recap wrote has them all.
+    let mut taken: std::collections::HashSet<String> = if raw.cards.iter().any(|c| c.id.is_none()) {
+        raw.cards
+            .iter()
+            .filter_map(|c| c.id.as_ref().map(|id| id.to_string()))
+            .collect()
+    } else {
+        std::collections::HashSet::new()
+    };
     let mut cards = Vec::with_capacity(raw.cards.len());
     for (index, card) in raw.cards.into_iter().enumerate() {
         let id = card.id.unwrap_or_else(|| {
@@ -272,4 +279,50 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
         cards,
     };
     ParsedDeck { deck, assigned }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::deck_to_ron;
+
+    /// What the writer produces (escapes, non-ASCII, every optional part) the fast reader
+    /// reads, and exactly as `ron` does.
+    #[test]
+    fn written_decks_take_the_fast_path_and_read_as_ron_reads_them() {
+        let mut card = Card::new(
+            CardId::new("b2").unwrap(),
+            "Q \"quoted\"\tx",
+            "A\n\nB \\ 김정은",
+        );
+        card.tags = vec!["t1".into(), "t2".into()];
+        card.choices = vec!["In \"Moscow\"".into()];
+        card.short = Some("Camp David".into());
+        let deck = Deck {
+            id: DeckId::new("d").unwrap(),
+            title: "Kim–Putin".into(),
+            description: "line\r\nnext".into(),
+            source: Some(Source {
+                title: Some("Headline".into()),
+                date: None,
+                file: Some("a.txt".into()),
+                url: Some("https://example.org/a?b=c".into()),
+            }),
+            tags: vec!["news".into()],
+            cards: vec![Card::new(CardId::new("a1").unwrap(), "Q", "A"), card],
+        };
+        let text = deck_to_ron(&deck);
+        let fast: RawDeck = fast_ron::from_str_implicit_some(&text).expect("fast path");
+        let ron: RawDeck = ron_options().from_str(&text).unwrap();
+        let plain: RawDeck = ron::Options::default().from_str(&text).unwrap();
+        assert_eq!(fast, ron);
+        assert_eq!(
+            fast, plain,
+            "the file's own attribute turns implicit Some on"
+        );
+        let without_id = text.replace("            id: \"a1\",\n", "");
+        let fast: RawDeck = fast_ron::from_str_implicit_some(&without_id).expect("fast path");
+        assert_eq!(fast, ron_options().from_str(&without_id).unwrap());
+        assert_eq!(fast.cards[0].id, None);
+    }
 }

@@ -23,6 +23,7 @@ mod log_file;
 mod parse;
 mod record;
 mod snapshot;
+mod snapshot_write;
 mod store;
 
 pub use device::{DEVICE_ID_VAR, DeviceId, DeviceRegistry};

@@ -20,6 +20,7 @@ use super::device::DeviceId;
 use super::error::ProgressError;
 use super::parse::parse_text;
 use super::record::Seq;
+use super::snapshot_write::write_card_line;
 use crate::deck::Location;
 use crate::model::{CardId, DeckId};
 use crate::schedule::{CardState, DeckSettings};
@@ -56,7 +57,8 @@ impl Snapshot {
         }
     }
 
-    /// The snapshot as text, one card a line, sorted by card id.
+    /// The snapshot as text, one card a line, sorted by card id. Settings and `applied` are
+    /// written by `ron`, the card lines by hand (see `snapshot_write`): the same text.
     pub fn to_text(&self) -> String {
         let mut text = String::with_capacity(64 + self.cards.len() * 170);
         text.push_str("(\n");
@@ -68,11 +70,7 @@ impl Snapshot {
         let mut ids: Vec<&CardId> = self.cards.keys().collect();
         ids.sort_unstable();
         for id in ids {
-            text.push_str(&format!(
-                "        {}: {},\n",
-                compact(id),
-                compact(&self.cards[id])
-            ));
+            write_card_line(&mut text, id, &self.cards[id]);
         }
         text.push_str("    },\n)\n");
         text
@@ -155,6 +153,11 @@ mod tests {
         let text = snapshot.to_text();
         let fast: Snapshot = super::super::fast_ron::from_str(&text).expect("fast path");
         assert_eq!(fast, snapshot);
+        let plain: Snapshot = ron::Options::default().from_str(&text).unwrap();
+        assert_eq!(
+            plain, snapshot,
+            "plain `ron` reads what we write the same way"
+        );
         let file = Path::new("d.ron");
         assert_eq!(
             Snapshot::from_text(&text, file, &snapshot.deck).unwrap(),

@@ -1,0 +1,247 @@
+//! Generated study data shared by the benches and `examples/open_100k.rs`: a seeded deck of
+//! news-FAQ-sized cards and progress for every card in mixed phases, written into a temporary
+//! data folder the way the app lays it out (the deck file, `progress/<deck>.ron`).
+//!
+//! Why seeded: figures must be comparable between runs and between branches.
+
+#![allow(dead_code)] // Each bench uses a different part.
+
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use recap::deck::{deck_to_ron, parse_deck};
+use recap::model::{Card, CardId, Deck, DeckId, MS_PER_DAY, MS_PER_MINUTE, Timestamp};
+use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
+use recap::store::progress::{DeckFiles, DeviceId, ProgressStore, SNAPSHOT_FORMAT, Snapshot};
+use recap::study::{StudiedToday, StudyQueue, Today, build_queue};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+/// The deck size issue 3's targets are set for.
+pub const CARD_COUNT: usize = 100_000;
+
+/// "Now" in the generated data: 2023-11-14 22:13 UTC.
+pub const NOW: Timestamp = Timestamp(1_700_000_000_000);
+
+/// A deck of `count` cards with news-FAQ-sized text (a question of ~80 and an answer of ~170
+/// characters, with some non-ASCII), every card with an id, as the importer writes them.
+pub fn generated_deck(count: usize) -> Deck {
+    let mut rng = StdRng::seed_from_u64(1);
+    let mut cards: Vec<Card> = Vec::with_capacity(count);
+    let mut taken = HashSet::new();
+    for n in 0..count {
+        let id = CardId::generate(&mut rng, |t| taken.contains(t));
+        taken.insert(id.to_string());
+        let front = format!(
+            "Question {n}: what did the leaders of Korea’s neighbours say about the summit?"
+        );
+        let back = format!(
+            "Answer {n}: they emphasised cooperation on security and the economy, and Путин and 김정은 \
+             exchanged letters on the anniversary of liberation from colonial rule."
+        );
+        cards.push(Card::new(id, front, back));
+    }
+    Deck {
+        id: DeckId::new("bench").unwrap(),
+        title: "Generated".into(),
+        description: String::new(),
+        source: None,
+        tags: Vec::new(),
+        cards,
+    }
+}
+
+/// One card's state in a realistic mix: 40% review (some overdue), 10% learning, 5%
+/// relearning, 45% never answered (still stored, as after an undo or a reset).
+pub fn mixed_state(rng: &mut StdRng) -> CardState {
+    let kind = rng.random_range(0..100);
+    if kind < 45 {
+        return CardState {
+            due: NOW,
+            ..CardState::default()
+        };
+    }
+    let stability: f32 = rng.random_range(0.5..200.0);
+    let memory = Some(MemoryState {
+        stability,
+        difficulty: rng.random_range(1.0..10.0),
+    });
+    let reps = rng.random_range(1..30);
+    if kind < 85 {
+        let last = NOW.0 - rng.random_range(0..(stability as i64 * 2 + 1) * MS_PER_DAY);
+        return CardState {
+            phase: Phase::Review,
+            step: 0,
+            memory,
+            due: Timestamp(last + (stability as i64 + 1) * MS_PER_DAY),
+            last_review: Some(Timestamp(last)),
+            reps,
+            lapses: rng.random_range(0..3),
+        };
+    }
+    let phase = if kind < 95 {
+        Phase::Learning
+    } else {
+        Phase::Relearning
+    };
+    let last = NOW.0 - rng.random_range(0..30 * MS_PER_MINUTE);
+    CardState {
+        phase,
+        step: rng.random_range(0..2),
+        memory,
+        due: Timestamp(last + 10 * MS_PER_MINUTE),
+        last_review: Some(Timestamp(last)),
+        reps,
+        lapses: u32::from(phase == Phase::Relearning),
+    }
+}
+
+/// Progress for every card of `deck`, in mixed phases, as one device left it.
+pub fn mixed_snapshot(deck: &Deck) -> Snapshot {
+    let mut rng = StdRng::seed_from_u64(3);
+    let cards: HashMap<CardId, CardState> = deck
+        .cards
+        .iter()
+        .map(|card| (card.id.clone(), mixed_state(&mut rng)))
+        .collect();
+    Snapshot {
+        format: SNAPSHOT_FORMAT,
+        deck: deck.id.clone(),
+        settings: DeckSettings::default(),
+        applied: BTreeMap::from([(bench_device(), 0)]),
+        cards,
+    }
+}
+
+pub fn bench_device() -> DeviceId {
+    DeviceId::new("benchdev").unwrap()
+}
+
+/// A data folder holding a generated deck file and its progress snapshot; removed on drop.
+pub struct StudyFolder {
+    /// None when the folder was made by another process (see [`existing_folder`]).
+    _dir: Option<tempfile::TempDir>,
+    pub deck_file: PathBuf,
+    pub progress: DeckFiles,
+    /// The deck as generated (what reading the file must give back).
+    pub deck: Deck,
+    /// Bytes of the deck file and of the snapshot file.
+    pub deck_bytes: usize,
+    pub snapshot_bytes: usize,
+}
+
+/// Writes a `count`-card deck and progress for every card into a new temporary folder.
+/// `TMPDIR` chooses the disk (fsync cost depends on it).
+pub fn study_folder(count: usize) -> StudyFolder {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let deck = generated_deck(count);
+    let deck_file = dir.path().join("bench.ron");
+    let deck_text = deck_to_ron(&deck);
+    std::fs::write(&deck_file, &deck_text).expect("write the deck file");
+    let progress_folder = dir.path().join("progress");
+    std::fs::create_dir_all(&progress_folder).expect("create the progress folder");
+    let progress = DeckFiles::new(progress_folder, deck.id.clone());
+    let snapshot_text = mixed_snapshot(&deck).to_text();
+    std::fs::write(progress.snapshot(), &snapshot_text).expect("write the snapshot");
+    StudyFolder {
+        _dir: Some(dir),
+        deck_file,
+        progress,
+        deck,
+        deck_bytes: deck_text.len(),
+        snapshot_bytes: snapshot_text.len(),
+    }
+}
+
+/// A folder [`study_folder`] wrote in another process: only the paths are known here.
+pub fn existing_folder(deck_file: PathBuf, progress_folder: PathBuf) -> StudyFolder {
+    let deck_id = DeckId::new("bench").unwrap();
+    StudyFolder {
+        _dir: None,
+        deck_bytes: std::fs::metadata(&deck_file).map_or(0, |m| m.len() as usize),
+        deck_file,
+        snapshot_bytes: 0,
+        progress: DeckFiles::new(progress_folder, deck_id.clone()),
+        deck: Deck {
+            id: deck_id,
+            title: String::new(),
+            description: String::new(),
+            source: None,
+            tags: Vec::new(),
+            cards: Vec::new(),
+        },
+    }
+}
+
+/// What opening a deck for study gives: the deck, its progress open for answering, the
+/// scheduler and today's queue.
+pub struct OpenDeck {
+    pub deck: Deck,
+    pub store: ProgressStore,
+    pub scheduler: Scheduler,
+    pub queue: StudyQueue,
+}
+
+/// The study day of the generated data: ends four hours after [`NOW`], nothing studied yet.
+pub fn today() -> Today {
+    Today {
+        now: NOW,
+        day_end: Timestamp(NOW.0 + 4 * 60 * MS_PER_MINUTE),
+        studied: StudiedToday::default(),
+    }
+}
+
+/// Everything from the files on disk to the first card: read and validate the deck, load
+/// its progress (snapshot + journals) and open the journal, build today's queue.
+pub fn open_to_first_card(folder: &StudyFolder) -> OpenDeck {
+    let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
+    let mut rng = StdRng::seed_from_u64(2);
+    let deck = parse_deck(&text, &folder.deck_file, &mut rng)
+        .expect("the generated deck is valid")
+        .deck;
+    drop(text);
+    let store = open_progress(folder);
+    queue_for(deck, store)
+}
+
+/// The same as [`open_to_first_card`], the deck read on one core while the progress loads
+/// on the other (what the app can do: the two files are independent).
+pub fn open_to_first_card_in_parallel(folder: &StudyFolder) -> OpenDeck {
+    let (deck, store) = std::thread::scope(|scope| {
+        let progress = scope.spawn(|| open_progress(folder));
+        let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
+        let mut rng = StdRng::seed_from_u64(2);
+        let deck = parse_deck(&text, &folder.deck_file, &mut rng)
+            .expect("the generated deck is valid")
+            .deck;
+        (deck, progress.join().expect("the progress thread"))
+    });
+    queue_for(deck, store)
+}
+
+pub fn open_progress(folder: &StudyFolder) -> ProgressStore {
+    let (store, warnings) = ProgressStore::open(folder.progress.clone(), bench_device())
+        .expect("the generated progress opens");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    store
+}
+
+fn queue_for(deck: Deck, store: ProgressStore) -> OpenDeck {
+    let scheduler = Scheduler::new(store.settings()).expect("default settings are valid");
+    let queue = build_queue(
+        &deck,
+        &store.progress().cards,
+        &scheduler,
+        store.settings(),
+        today(),
+    );
+    assert!(
+        queue.next(NOW).is_some(),
+        "the generated deck has cards due"
+    );
+    OpenDeck {
+        deck,
+        store,
+        scheduler,
+        queue,
+    }
+}

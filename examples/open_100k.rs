@@ -1,0 +1,77 @@
+//! Opens a generated 100,000-card deck with progress for every card, builds today's queue, and
+//! prints how long that took and the process's peak memory (issue 3: ≤ 150 MB).
+//!
+//! Run: `cargo run --release --example open_100k`. Generating the files happens first, in a
+//! child process, so the peak printed is that of opening alone.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, deck_file, progress_folder] = args.as_slice()
+        && flag == "--open"
+    {
+        return open(deck_file, progress_folder);
+    }
+    let folder = common::study_folder(common::CARD_COUNT);
+    println!(
+        "generated: deck {:.1} MB, snapshot {:.1} MB",
+        folder.deck_bytes as f64 / 1e6,
+        folder.snapshot_bytes as f64 / 1e6
+    );
+    let status = std::process::Command::new(&args[0])
+        .arg("--open")
+        .arg(&folder.deck_file)
+        .arg(folder.progress.folder())
+        .status()
+        .expect("run the opening child process");
+    assert!(status.success(), "opening failed: {status}");
+}
+
+/// In the child: open the files another process generated, as the app would.
+fn open(deck_file: &str, progress_folder: &str) {
+    let folder = common::existing_folder(deck_file.into(), progress_folder.into());
+    let cpu_before = cpu_ms();
+    let started = Instant::now();
+    let opened = common::open_to_first_card(&folder);
+    let elapsed = started.elapsed();
+    let cpu = cpu_ms()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
+    let counts = opened.queue.counts();
+    println!(
+        "opened {} cards with {} states; queue: {} learning, {} review, {} new",
+        opened.deck.cards.len(),
+        opened.store.progress().cards.len(),
+        counts.learning,
+        counts.review,
+        counts.new
+    );
+    println!("open to first card: {:.1} ms", elapsed.as_secs_f64() * 1e3);
+    // On a loaded machine wall time is mostly waiting for a core; CPU time is the work.
+    println!("  of which CPU time (user + system): {cpu:?} ms");
+    println!(
+        "peak RSS (VmHWM): {}",
+        peak_rss().unwrap_or_else(|| "unknown".into())
+    );
+}
+
+/// The process's peak resident memory, from Linux's `/proc/self/status`.
+fn peak_rss() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.1} MB", kb / 1024.0))
+}
+
+/// User + system CPU time of this process so far, in ms (Linux `/proc/self/stat`, 100 Hz ticks).
+fn cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10)
+}
