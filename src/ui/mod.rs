@@ -2,6 +2,7 @@
 //! touch files or schedule cards themselves.
 
 mod app;
+mod fonts;
 mod import_dialog;
 mod library;
 mod quiz;
@@ -13,6 +14,7 @@ mod summary;
 mod window;
 
 pub use app::{AppEnv, RecapApp};
+pub use fonts::install_fonts;
 pub use library::{LibraryAction, LibraryScreen};
 pub use review::ReviewScreen;
 pub use window::{ScreenChoice, ScreenshotRequest, run_window, take_screenshot};

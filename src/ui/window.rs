@@ -2,6 +2,7 @@
 //! as a PNG and closes.
 
 use super::app::{AppEnv, RecapApp};
+use super::fonts::install_fonts;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -51,7 +52,8 @@ pub fn run_window(env: AppEnv, quiz_seed: Option<u64>) -> eframe::Result {
     eframe::run_native(
         "recap",
         native_options(),
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
             let mut app = RecapApp::new(env);
             if let Some(seed) = quiz_seed {
                 app.set_quiz_seed(seed);
@@ -95,7 +97,10 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
     eframe::run_native(
         "recap",
         native_options(),
-        Box::new(|_cc| Ok(Box::new(shooter))),
+        Box::new(|cc| {
+            install_fonts(&cc.egui_ctx);
+            Ok(Box::new(shooter))
+        }),
     )
     .map_err(|e| format!("cannot open the window: {e}"))?;
     let result = outcome.lock().map(|o| o.clone()).unwrap_or(None);
