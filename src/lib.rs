@@ -11,6 +11,7 @@ pub mod library;
 pub mod model;
 pub mod optimize;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod ui;

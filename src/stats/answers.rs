@@ -1,0 +1,82 @@
+//! The review log reduced to what the figures need: one [`Answer`] per answer still in effect,
+//! with the phase and interval the card had *before* it (true retention counts only answers
+//! to cards that were due for review, and the log stores only the state after each answer).
+
+use crate::model::{CardId, MS_PER_DAY, Rating, Timestamp};
+use crate::schedule::{CardState, Phase};
+use crate::store::progress::{DeviceId, Entry, Record, Seq};
+use std::collections::{HashMap, HashSet};
+
+/// One answer that counts (not undone), as the statistics see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub at: Timestamp,
+    pub rating: Rating,
+    /// Time spent on the card, in milliseconds.
+    pub took_ms: u32,
+    /// The card's interval in whole days when it was in the Review phase before this answer;
+    /// None for new, learning and relearning cards (their answers are not retention tests).
+    pub review_interval_days: Option<u32>,
+}
+
+impl Answer {
+    /// Anything but Again is a pass: the learner remembered.
+    pub fn passed(&self) -> bool {
+        self.rating != Rating::Again
+    }
+}
+
+/// The answers in effect, in the log's time order. Undo records restore the card's earlier
+/// state, so the answer after an undo sees the state the undo put back.
+pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
+    let undone: HashSet<(&DeviceId, Seq)> = entries
+        .iter()
+        .filter_map(|entry| match &entry.record {
+            Record::Undo { undoes, .. } => Some((&entry.device, *undoes)),
+            Record::Answer { .. } => None,
+        })
+        .collect();
+    let mut current: HashMap<&CardId, &CardState> = HashMap::new();
+    let mut answers = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let before = current.insert(entry.record.card(), entry.record.resulting_state());
+        let Record::Answer {
+            seq,
+            at,
+            rating,
+            took_ms,
+            ..
+        } = &entry.record
+        else {
+            continue;
+        };
+        if undone.is_empty() || !undone.contains(&(&entry.device, *seq)) {
+            answers.push(Answer {
+                at: *at,
+                rating: *rating,
+                took_ms: *took_ms,
+                review_interval_days: before.and_then(review_interval_days),
+            });
+        }
+    }
+    answers
+}
+
+/// The interval of a card in the Review phase, in whole days (at least 1): from its last
+/// review to its due time, as the scheduler set it. None in other phases.
+pub fn review_interval_days(state: &CardState) -> Option<u32> {
+    if state.phase != Phase::Review {
+        return None;
+    }
+    Some(interval_days(state))
+}
+
+/// Days from the last review to the due time, rounded, at least 1; cards with no last review
+/// (never answered) count as 1 day.
+pub fn interval_days(state: &CardState) -> u32 {
+    let Some(last) = state.last_review else {
+        return 1;
+    };
+    let days = (state.due.0 - last.0 + MS_PER_DAY / 2).div_euclid(MS_PER_DAY);
+    days.clamp(1, i64::from(u32::MAX)) as u32
+}
