@@ -5,6 +5,7 @@ mod check;
 mod import;
 mod list;
 mod optimize;
+mod stats;
 
 use crate::store::DataDir;
 use clap::{Parser, Subcommand};
@@ -31,6 +32,7 @@ pub enum Command {
     Check(check::CheckArgs),
     List(list::ListArgs),
     Optimize(optimize::OptimizeArgs),
+    Stats(stats::StatsArgs),
 }
 
 /// Runs a subcommand; returns the exit code.
@@ -40,6 +42,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
         Command::Optimize(args) => optimize::run(args),
+        Command::Stats(args) => stats::run(cli, args),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn format_report(report: &OptimizeReport) -> String {
 }
 
 /// `±HH:MM`, `±HHMM`, `±HH` or `Z` → minutes east of UTC.
-fn parse_utc_offset_minutes(text: &str) -> Result<i32, String> {
+pub(super) fn parse_utc_offset_minutes(text: &str) -> Result<i32, String> {
     let wrong = || format!("{text:?} is not a UTC offset; write it like +02:00 or -05:30");
     if text.eq_ignore_ascii_case("z") {
         return Ok(0);
