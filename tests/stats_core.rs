@@ -276,8 +276,10 @@ fn true_retention_counts_only_answers_to_review_cards_and_leaves_undone_ones_out
         review(at(5, 11, 2), 25),
     ); // 8-21: pass
 
-    let mut settings = DeckSettings::default();
-    settings.desired_retention = 0.85;
+    let settings = DeckSettings {
+        desired_retention: 0.85,
+        ..DeckSettings::default()
+    };
     let stats = stats_of(&log, &[], &settings, at(5, 20, 0), 0);
     let retention = &stats.retention;
     assert_eq!(retention.desired, 0.85);
@@ -380,8 +382,10 @@ fn decks_combine_into_one_set_of_figures() {
     let mut second = Log::default();
     second.answer("x", at(1, 9, 0), Rating::Good, 500, state.clone());
     second.answer("x", at(2, 10, 0), Rating::Good, 500, state.clone());
-    let mut strict = DeckSettings::default();
-    strict.desired_retention = 0.95;
+    let strict = DeckSettings {
+        desired_retention: 0.95,
+        ..DeckSettings::default()
+    };
     let quizzes = [QuizResult {
         at: at(1, 8, 0),
         score: 12,
