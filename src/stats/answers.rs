@@ -5,7 +5,7 @@
 use crate::model::{CardId, MS_PER_DAY, Rating, Timestamp};
 use crate::schedule::{CardState, Phase};
 use crate::store::progress::{DeviceId, Entry, Record, Seq};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One answer that counts (not undone), as the statistics see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,13 +29,7 @@ impl Answer {
 /// The answers in effect, in the log's time order. Undo records restore the card's earlier
 /// state, so the answer after an undo sees the state the undo put back.
 pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
-    let undone: HashSet<(&DeviceId, Seq)> = entries
-        .iter()
-        .filter_map(|entry| match &entry.record {
-            Record::Undo { undoes, .. } => Some((&entry.device, *undoes)),
-            Record::Answer { .. } => None,
-        })
-        .collect();
+    let undone = Undone::in_log(entries);
     let mut current: HashMap<&CardId, &CardState> = HashMap::new();
     let mut answers = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -50,7 +44,7 @@ pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
         else {
             continue;
         };
-        if undone.is_empty() || !undone.contains(&(&entry.device, *seq)) {
+        if !undone.contains(&entry.device, *seq) {
             answers.push(Answer {
                 at: *at,
                 rating: *rating,
@@ -60,6 +54,34 @@ pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
         }
     }
     answers
+}
+
+/// The answers that undo records take back, by number then device. Undos are rare, so
+/// searching a sorted list is cheaper than hashing the key of every answer in the log.
+struct Undone<'a> {
+    answers: Vec<(Seq, &'a DeviceId)>,
+}
+
+impl<'a> Undone<'a> {
+    fn in_log(entries: &'a [Entry]) -> Undone<'a> {
+        let mut answers: Vec<(Seq, &DeviceId)> = entries
+            .iter()
+            .filter_map(|entry| match &entry.record {
+                Record::Undo { undoes, .. } => Some((*undoes, &entry.device)),
+                Record::Answer { .. } => None,
+            })
+            .collect();
+        answers.sort_unstable();
+        Undone { answers }
+    }
+
+    fn contains(&self, device: &DeviceId, seq: Seq) -> bool {
+        let first = self.answers.partition_point(|(undone, _)| *undone < seq);
+        self.answers[first..]
+            .iter()
+            .take_while(|(undone, _)| *undone == seq)
+            .any(|(_, undone_device)| *undone_device == device)
+    }
 }
 
 /// The interval of a card in the Review phase, in whole days (at least 1): from its last
