@@ -51,9 +51,13 @@ pub struct StatsArgs {
 
     /// Compute the figures as of this moment, in milliseconds since 1970-01-01 UTC, instead of
     /// now (reproducible reports).
-    #[arg(long, value_name = "MILLISECONDS", allow_hyphen_values = true)]
+    #[arg(long, value_name = "MILLISECONDS",
+          value_parser = clap::value_parser!(i64).range(0..=LAST_MILLISECOND_OF_9999))]
     pub now: Option<i64>,
 }
+
+/// 9999-12-31T23:59:59.999Z: later times are a typing slip, and far ones would overflow.
+const LAST_MILLISECOND_OF_9999: i64 = 253_402_300_799_999;
 
 pub fn run(cli: &Cli, args: &StatsArgs) -> i32 {
     let Some(data) = cli.data_dir() else { return 1 };

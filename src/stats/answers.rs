@@ -99,6 +99,36 @@ pub fn interval_days(state: &CardState) -> u32 {
     let Some(last) = state.last_review else {
         return 1;
     };
-    let days = (state.due.0 - last.0 + MS_PER_DAY / 2).div_euclid(MS_PER_DAY);
+    // Saturating: a damaged file's extreme times must not overflow.
+    let span = state
+        .due
+        .0
+        .saturating_sub(last.0)
+        .saturating_add(MS_PER_DAY / 2);
+    let days = span.div_euclid(MS_PER_DAY);
     days.clamp(1, i64::from(u32::MAX)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_round_to_whole_days_and_survive_damaged_times() {
+        let state = |last: i64, due: i64| CardState {
+            phase: Phase::Review,
+            last_review: Some(Timestamp(last)),
+            due: Timestamp(due),
+            ..CardState::default()
+        };
+        assert_eq!(interval_days(&state(0, 3 * MS_PER_DAY - 1000)), 3);
+        assert_eq!(interval_days(&state(0, 10 * 60_000)), 1);
+        assert_eq!(interval_days(&state(5, 0)), 1);
+        assert_eq!(interval_days(&state(i64::MIN, i64::MAX)), u32::MAX);
+        let learning = CardState {
+            phase: Phase::Learning,
+            ..state(0, MS_PER_DAY)
+        };
+        assert_eq!(review_interval_days(&learning), None);
+    }
 }
