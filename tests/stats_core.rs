@@ -5,7 +5,7 @@
 use recap::model::{CardId, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, Rating, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase};
 use recap::stats::{
-    CALENDAR_DAYS, DeckInput, FORECAST_DAYS, LocalDate, PassRate, QuizResult, Stats, Streaks,
+    CALENDAR_DAYS, DeckInput, FORECAST_DAYS, LocalDate, PassRate, QuizEntry, Stats, Streaks,
     StudyDays, deck_stats,
 };
 use recap::store::progress::{DeviceId, Entry, Record};
@@ -386,8 +386,8 @@ fn decks_combine_into_one_set_of_figures() {
         desired_retention: 0.95,
         ..DeckSettings::default()
     };
-    let quizzes = [QuizResult {
-        at: at(1, 8, 0),
+    let quizzes = [QuizEntry {
+        date: at(1, 8, 0),
         score: 12,
         total: 10,
     }];
@@ -427,7 +427,7 @@ fn decks_combine_into_one_set_of_figures() {
             rollover_hour: 4,
             utc_offset_minutes: 0
         }
-        .day_of(quiz.at),
+        .day_of(quiz.date),
         DAY_ONE + 1
     );
 }

@@ -21,7 +21,7 @@ pub use date::{LocalDate, StudyDays};
 pub use forecast::{
     DueDay, DueForecast, FORECAST_DAYS, MATURE_INTERVAL_DAYS, due_forecast, is_mature,
 };
-pub use quiz::{QuizResult, QuizScore, QuizScores, quiz_scores};
+pub use quiz::{QuizEntry, QuizScore, QuizScores, quiz_scores};
 pub use retention::{
     DayRetention, INTERVAL_RANGES, IntervalRange, PERIODS, PassRate, TrueRetention, true_retention,
 };
@@ -55,7 +55,7 @@ pub struct DeckInput<'a> {
     pub card_states: Vec<Option<&'a CardState>>,
     pub settings: &'a DeckSettings,
     /// From the quiz history; empty when the deck was never quizzed.
-    pub quizzes: &'a [QuizResult],
+    pub quizzes: &'a [QuizEntry],
 }
 
 /// The states of the deck's cards, in deck order. Progress of cards no longer in the deck is

@@ -1,15 +1,15 @@
 //! Quiz scores over time. The quiz module reads its history file
-//! (`progress/<deck>.quiz.ron`) and hands the results in as [`QuizResult`]s: statistics only
-//! chart them.
+//! (`progress/<deck>.quiz.ron`, `crate::quiz::QuizRecord` a line) and hands the scores in as
+//! [`QuizEntry`]s: statistics only chart them, and need nothing else of a quiz.
 
 use super::date::StudyDays;
 use crate::model::Timestamp;
 
-/// One finished quiz, as the quiz history records it.
+/// One finished quiz on one deck: the date, score and total of a quiz history record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuizResult {
+pub struct QuizEntry {
     /// When the quiz was finished.
-    pub at: Timestamp,
+    pub date: Timestamp,
     /// Questions answered right.
     pub score: u32,
     /// Questions asked.
@@ -20,7 +20,7 @@ pub struct QuizResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuizScore {
     pub day: i64,
-    pub at: Timestamp,
+    pub date: Timestamp,
     /// Never above `total`: a damaged history cannot show more than 100%.
     pub score: u32,
     pub total: u32,
@@ -39,24 +39,24 @@ pub struct QuizScores {
     pub results: Vec<QuizScore>,
 }
 
-pub fn quiz_scores(results: &[QuizResult], study_days: StudyDays) -> QuizScores {
+pub fn quiz_scores(results: &[QuizEntry], study_days: StudyDays) -> QuizScores {
     let mut results: Vec<QuizScore> = results
         .iter()
         .map(|r| QuizScore {
-            day: study_days.day_of(r.at),
-            at: r.at,
+            day: study_days.day_of(r.date),
+            date: r.date,
             score: r.score.min(r.total),
             total: r.total,
         })
         .collect();
-    results.sort_by_key(|r| r.at);
+    results.sort_by_key(|r| r.date);
     QuizScores { results }
 }
 
 impl QuizScores {
     pub fn merge(&mut self, other: &QuizScores) {
         self.results.extend_from_slice(&other.results);
-        self.results.sort_by_key(|r| r.at);
+        self.results.sort_by_key(|r| r.date);
     }
 
     /// The share of all questions answered right, in percent; None before any quiz.
