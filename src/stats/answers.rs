@@ -30,10 +30,14 @@ impl Answer {
 /// state, so the answer after an undo sees the state the undo put back.
 pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
     let undone = Undone::in_log(entries);
-    let mut current: HashMap<&CardId, &CardState> = HashMap::new();
+    // Per card, its review interval as of the last record: kept as a number rather than a
+    // reference to the record's state, because following references into a large log costs
+    // a cache miss per answer.
+    let mut current: HashMap<&CardId, Option<u32>> = HashMap::new();
     let mut answers = Vec::with_capacity(entries.len());
     for entry in entries {
-        let before = current.insert(entry.record.card(), entry.record.resulting_state());
+        let after = review_interval_days(entry.record.resulting_state());
+        let before = current.insert(entry.record.card(), after).flatten();
         let Record::Answer {
             seq,
             at,
@@ -49,7 +53,7 @@ pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
                 at: *at,
                 rating: *rating,
                 took_ms: *took_ms,
-                review_interval_days: before.and_then(review_interval_days),
+                review_interval_days: before,
             });
         }
     }
