@@ -13,6 +13,7 @@ pub mod model;
 pub mod optimize;
 pub mod quiz;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod ui;

@@ -7,6 +7,7 @@ mod import;
 mod list;
 mod optimize;
 mod optimize_deck;
+mod stats;
 mod window;
 
 pub use window::run as run_window_command;
@@ -54,6 +55,7 @@ pub enum Command {
     Check(check::CheckArgs),
     List(list::ListArgs),
     Optimize(optimize::OptimizeArgs),
+    Stats(stats::StatsArgs),
 }
 
 /// Runs a subcommand; returns the exit code.
@@ -64,6 +66,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::Check(args) => check::run(args),
         Command::List(args) => list::run(cli, args),
         Command::Optimize(args) => optimize::run(cli, args),
+        Command::Stats(args) => stats::run(cli, args),
     }
 }
 
