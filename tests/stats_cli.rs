@@ -287,3 +287,27 @@ fn a_damaged_journal_is_named_and_left_as_it_is() {
     assert_eq!(unknown.status.code(), Some(1));
     assert!(text(&unknown.stderr).contains("recap list"));
 }
+
+#[test]
+fn finished_quizzes_appear_in_the_quiz_scores() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let deck = recap::model::DeckId::new("kim-putin-letters").unwrap();
+    let file = recap::quiz::quiz_history_file(&data.progress(), &deck);
+    for (day, score) in [(3, 3), (4, 5)] {
+        let record = recap::quiz::QuizRecord {
+            date: local(day, 18, 0),
+            mode: recap::quiz::QuizMode::MultipleChoice,
+            score,
+            total: 5,
+            missed: Vec::new(),
+        };
+        recap::quiz::append_quiz_record(&file, &record).unwrap();
+    }
+    let out = stats(folder.path(), &["kim-putin-letters"]);
+    let output = text(&out.stdout);
+    let heading = "deck kim-putin-letters";
+    let scores = section(&output, heading, "quiz_scores");
+    assert_eq!(scores[0], "quizzes: 2", "{output}");
+    assert_eq!(scores[1], "overall_percent: 80.0", "{output}");
+}

@@ -121,14 +121,35 @@ fn stats_of_deck(
         eprintln!("warning: {warning}");
     }
     let log = read_history(&files)?;
+    let quizzes = quiz_entries(data, deck);
     let input = DeckInput {
         log: &log,
         card_states: card_states(deck.deck(), &loaded.progress),
         settings: &loaded.progress.settings,
-        // The quiz history is read by the quiz module; until it is, no scores are shown.
-        quizzes: &[],
+        quizzes: &quizzes,
     };
     Ok(deck_stats(&input, now, utc_offset_minutes))
+}
+
+/// The deck's finished quizzes. A damaged quiz history is reported on stderr and shows no
+/// scores; the study figures still print.
+fn quiz_entries(data: &DataDir, deck: &LibraryDeck) -> Vec<crate::stats::QuizEntry> {
+    let file = crate::quiz::quiz_history_file(&data.progress(), &deck.deck().id);
+    match crate::quiz::read_quiz_history(&file) {
+        Ok(history) => history
+            .records
+            .iter()
+            .map(|r| crate::stats::QuizEntry {
+                date: r.date,
+                score: r.score,
+                total: r.total,
+            })
+            .collect(),
+        Err(error) => {
+            eprintln!("warning: {error}");
+            Vec::new()
+        }
+    }
 }
 
 /// One block of the report (everything after the block's heading).
