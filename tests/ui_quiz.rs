@@ -3,7 +3,9 @@
 //! ("Add missed to today's review"). A fixed seed makes the quiz known in advance: the test
 //! builds the same quiz with the core to know which option is right.
 
-use egui_kittest::Harness;
+mod common;
+
+use common::window::{DECK_TITLE, START, Window, open_window_with};
 use egui_kittest::kittest::Queryable as _;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -13,61 +15,23 @@ use recap::quiz::{Quiz, QuizMode, QuizOptions, build_quiz, quiz_history_file, re
 use recap::store::DataDir;
 use recap::store::progress::DeviceId;
 use recap::study::StudyDeck;
-use recap::ui::{AppEnv, RecapApp};
-use std::sync::Arc;
 
-/// 2026-11-28 10:00 UTC.
-const START: Timestamp = Timestamp(1_795_860_000_000);
 const DAY: i64 = 86_400_000;
 const DECK_ID: &str = "kim-putin-letters";
-const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
 const SEED: u64 = 42;
 const DEVICE: &str = "ui-test";
 
-struct Window {
-    harness: Harness<'static, RecapApp>,
-    clock: ManualClock,
-}
-
 fn open_window(data: &DataDir, clock: &ManualClock) -> Window {
-    let env = AppEnv {
-        data: data.clone(),
-        clock: Arc::new(clock.clone()),
-        device: DeviceId::new(DEVICE).unwrap(),
-        utc_offset_minutes: 0,
-    };
-    let mut app = RecapApp::new(env);
-    app.set_quiz_seed(SEED);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 700.0))
-        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), app);
-    harness.run();
-    Window {
-        harness,
-        clock: clock.clone(),
-    }
+    open_window_with(data, clock, |app| app.set_quiz_seed(SEED))
 }
 
-impl Window {
-    fn press(&mut self, key: egui::Key) {
-        self.harness.key_press(key);
-        self.harness.run();
-    }
+/// Quiz gestures on top of the shared window driver.
+trait QuizWindow {
+    fn start_multiple_choice_quiz(&mut self);
+    fn take_quiz(&mut self, quiz: &Quiz, wrong: &[usize]);
+}
 
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    fn click_containing(&mut self, label: &str) {
-        self.harness.get_by_label_contains(label).click();
-        self.harness.run();
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label_contains(text).is_some()
-    }
-
+impl QuizWindow for Window {
     /// From the library to the first question of a multiple-choice quiz of every card.
     fn start_multiple_choice_quiz(&mut self) {
         self.click(&format!("Quiz {DECK_TITLE}"));

@@ -1,61 +1,22 @@
 //! The whole window driven like a student would: keyboard and mouse, a temporary data folder,
 //! then what is on screen and what is on disk.
 
+mod common;
+
+use common::window::{DECK_TITLE, START, Window, open_window_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use recap::model::{Clock, ManualClock, Timestamp};
+use recap::model::{Clock, ManualClock};
 use recap::store::DataDir;
 use recap::store::progress::{DeckFiles, DeviceId, Record, read_history};
 use recap::ui::{AppEnv, RecapApp};
 use std::sync::Arc;
 
-/// 2026-11-28 10:00 UTC.
-const START: Timestamp = Timestamp(1_795_860_000_000);
-const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
 const FIRST_QUESTION: &str =
     "What prompted the exchange of letters between Kim Jong Un and Vladimir Putin?";
 
-struct Window {
-    harness: Harness<'static, RecapApp>,
-    clock: ManualClock,
-}
-
 fn open_window(data: &DataDir, clock: &ManualClock) -> Window {
-    let env = AppEnv {
-        data: data.clone(),
-        clock: Arc::new(clock.clone()),
-        device: DeviceId::new("ui-test").unwrap(),
-        utc_offset_minutes: 0,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 700.0))
-        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), RecapApp::new(env));
-    harness.run();
-    Window {
-        harness,
-        clock: clock.clone(),
-    }
-}
-
-impl Window {
-    fn press(&mut self, key: egui::Key) {
-        self.harness.key_press(key);
-        self.harness.run();
-    }
-
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    fn click_containing(&mut self, label: &str) {
-        self.harness.get_by_label_contains(label).click();
-        self.harness.run();
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label_contains(text).is_some()
-    }
+    open_window_with(data, clock, |_| {})
 }
 
 fn history(data: &DataDir) -> Vec<Record> {

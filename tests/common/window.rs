@@ -1,0 +1,66 @@
+//! Driving the whole window in tests: a harness on a temporary data folder with a manual clock,
+//! and the few gestures the tests use (press a key, click a labelled control, look for text).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use recap::model::{ManualClock, Timestamp};
+use recap::store::DataDir;
+use recap::store::progress::DeviceId;
+use recap::ui::{AppEnv, RecapApp};
+use std::sync::Arc;
+
+/// 2026-11-28 10:00 UTC.
+pub const START: Timestamp = Timestamp(1_795_860_000_000);
+pub const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
+
+/// The app in a test harness, and the clock it reads.
+pub struct Window {
+    pub harness: Harness<'static, RecapApp>,
+    pub clock: ManualClock,
+}
+
+/// The app on `data` at `clock`'s time, 1000×700, with `prepare` applied before the first frame.
+pub fn open_window_with(
+    data: &DataDir,
+    clock: &ManualClock,
+    prepare: impl FnOnce(&mut RecapApp),
+) -> Window {
+    let env = AppEnv {
+        data: data.clone(),
+        clock: Arc::new(clock.clone()),
+        device: DeviceId::new("ui-test").unwrap(),
+        utc_offset_minutes: 0,
+    };
+    let mut app = RecapApp::new(env);
+    prepare(&mut app);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), app);
+    harness.run();
+    Window {
+        harness,
+        clock: clock.clone(),
+    }
+}
+
+#[allow(dead_code)] // Each test file uses its own subset.
+impl Window {
+    pub fn press(&mut self, key: egui::Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    pub fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    pub fn click_containing(&mut self, label: &str) {
+        self.harness.get_by_label_contains(label).click();
+        self.harness.run();
+    }
+
+    pub fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label_contains(text).is_some()
+    }
+}
