@@ -284,3 +284,33 @@ fn the_review_screen_fits_800_by_600() {
         "the question wraps inside the window: {question:?}"
     );
 }
+
+#[test]
+fn keyboard_only_from_launch_to_summary() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+    // Tab moves through the library's controls; Enter presses the focused one.
+    let study = format!("Study {DECK_TITLE}");
+    for _ in 0..10 {
+        if window.harness.get_by_label(&study).is_focused() {
+            break;
+        }
+        window.press(egui::Key::Tab);
+    }
+    assert!(
+        window.harness.get_by_label(&study).is_focused(),
+        "Tab reaches the Study button"
+    );
+    window.press(egui::Key::Enter);
+    assert!(window.shows(FIRST_QUESTION));
+    for _ in 0..5 {
+        window.press(egui::Key::Enter);
+        window.press(egui::Key::Num3);
+    }
+    window.press(egui::Key::Escape);
+    assert!(window.shows("Session finished"));
+    window.press(egui::Key::Enter);
+    window.harness.get_by_label(&study);
+}
