@@ -337,4 +337,15 @@ impl eframe::App for RecapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+
+    /// Closing the window mid-session: rewrite the snapshot (every answer is already in the
+    /// journal, so a failure here loses nothing; it is reported on stderr).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let screen = std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::empty()));
+        if let Screen::Review(review) = screen {
+            if let Err(error) = review.into_study().close() {
+                eprintln!("warning: the progress snapshot was not rewritten: {error}");
+            }
+        }
+    }
 }
