@@ -3,7 +3,7 @@
 use super::Cli;
 use crate::model::{Clock, SystemClock, local_utc_offset_minutes};
 use crate::store::progress::DeviceRegistry;
-use crate::ui::{AppEnv, ScreenshotRequest, run_window, take_screenshot};
+use crate::ui::{AppEnv, ScreenshotRequest, run_window, take_screenshot, window_error};
 use std::sync::Arc;
 
 pub fn run(cli: &Cli) -> i32 {
@@ -18,14 +18,12 @@ pub fn run(cli: &Cli) -> i32 {
                 seed: cli.seed,
             },
         ),
-        None => run_window(env, cli.seed).map_err(|e| format!("cannot open the window: {e}")),
+        None => run_window(env, cli.seed).map_err(|e| window_error(&e)),
     };
     match result {
         Ok(()) => 0,
         Err(message) => {
-            eprintln!(
-                "error: {message}. A display is needed (DISPLAY or WAYLAND_DISPLAY; e.g. Xvfb)."
-            );
+            eprintln!("error: {message}.");
             1
         }
     }

@@ -66,7 +66,8 @@ pub fn import_into_library(
         }
         None => {
             let library = Library::load(data, rng);
-            deck.id = unused_id(&deck.id, |id| library.has_id(id) && !request.force);
+            let wanted = readable_id(&deck.title, &request.file);
+            deck.id = unused_id(&wanted, |id| library.has_id(id) && !request.force);
             data.decks().join(format!("{}.ron", deck.id))
         }
     };
@@ -91,6 +92,22 @@ pub fn import_into_library(
         deck: deck.id,
         notes,
     })
+}
+
+/// A deck id people can read: the title's slug, unless the title is mostly in a script the slug
+/// drops ("김정은 and Путин" would give "and"); then the file name's.
+fn readable_id(title: &str, file: &Path) -> DeckId {
+    let from_title = DeckId::slug(title);
+    let letters = title.chars().filter(|c| c.is_alphanumeric()).count();
+    let kept = from_title
+        .as_str()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .count();
+    if kept * 2 >= letters {
+        return from_title;
+    }
+    id_from_path(file)
 }
 
 fn file_name(request: &ImportRequest) -> Option<String> {
@@ -150,4 +167,22 @@ fn unused_id(wanted: &DeckId, taken: impl Fn(&DeckId) -> bool) -> DeckId {
         })
         .find(|id| !taken(id))
         .unwrap_or_else(|| wanted.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_title_unless_its_script_is_lost() {
+        let file = Path::new("/news/kim-letters.md");
+        assert_eq!(
+            readable_id("Leaders meet at Camp David", file).as_str(),
+            "leaders-meet-at-camp-david"
+        );
+        assert_eq!(
+            readable_id("김정은 and Путин", file).as_str(),
+            "kim-letters"
+        );
+    }
 }

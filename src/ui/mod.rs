@@ -17,4 +17,4 @@ pub use app::{AppEnv, RecapApp};
 pub use fonts::install_fonts;
 pub use library::{LibraryAction, LibraryScreen};
 pub use review::ReviewScreen;
-pub use window::{ScreenChoice, ScreenshotRequest, run_window, take_screenshot};
+pub use window::{ScreenChoice, ScreenshotRequest, run_window, take_screenshot, window_error};

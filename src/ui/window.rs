@@ -102,7 +102,7 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
             Ok(Box::new(shooter))
         }),
     )
-    .map_err(|e| format!("cannot open the window: {e}"))?;
+    .map_err(|e| window_error(&e))?;
     let result = outcome.lock().map(|o| o.clone()).unwrap_or(None);
     result.unwrap_or_else(|| Err("the window closed before the screenshot was taken".to_string()))
 }
@@ -151,4 +151,11 @@ fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     writer.write_image_data(&bytes).map_err(|e| fail(&e))
+}
+
+/// Why the window did not open, with what usually fixes it.
+pub fn window_error(error: &eframe::Error) -> String {
+    format!(
+        "cannot open the window: {error}. A display is needed (DISPLAY or WAYLAND_DISPLAY; e.g. Xvfb)"
+    )
 }
