@@ -405,3 +405,77 @@ mod history {
         assert_eq!(second_records[0].missed, [CardId::new("c").unwrap()]);
     }
 }
+
+fn tagged(mut card: Card, tags: &[&str]) -> Card {
+    card.tags = tags.iter().map(|t| t.to_string()).collect();
+    card
+}
+
+#[test]
+fn a_scope_limits_a_quiz_to_chosen_decks_and_a_tag_counting_deck_tags_too() {
+    let korea = deck(
+        "korea",
+        vec![
+            tagged(card("k1", "Pyongyang"), &["summit"]),
+            tagged(card("k2", "Kim Jong Un"), &["Leaders"]),
+            card("k3", "Juche"),
+        ],
+    );
+    let mut russia = deck(
+        "russia",
+        vec![
+            card("r1", "Moscow"),
+            tagged(card("r2", "Putin"), &["leaders"]),
+        ],
+    );
+    russia.tags = vec!["SUMMIT".to_string()];
+    let other = deck("other", vec![tagged(card("o1", "Paris"), &["summit"])]);
+    let all = [&korea, &russia, &other];
+    let ids = |names: &[&str]| names.iter().map(|n| DeckId::new(*n).unwrap()).collect();
+
+    let both = recap::quiz::QuizScope {
+        decks: ids(&["korea", "russia"]),
+        tag: None,
+    };
+    assert_eq!(both.card_count(&all), 5, "the third deck is not chosen");
+    let summit = recap::quiz::QuizScope {
+        tag: Some("summit".to_string()),
+        ..both.clone()
+    };
+    // k1 by its own tag, r1 and r2 by their deck's tag (any case).
+    assert_eq!(summit.card_count(&all), 3);
+    let quiz = summit.build(&all, &options(QuizMode::MultipleChoice, 7));
+    let mut asked: Vec<&str> = quiz.questions.iter().map(|q| q.card.as_str()).collect();
+    asked.sort();
+    assert_eq!(asked, ["k1", "r1", "r2"]);
+    for question in &quiz.questions {
+        let recap::quiz::QuestionKind::MultipleChoice { options, .. } = &question.kind else {
+            panic!("multiple choice asked");
+        };
+        assert!(
+            !options.iter().any(|o| o == "Paris"),
+            "wrong options come from the chosen decks only"
+        );
+        assert_eq!(
+            options.len(),
+            4,
+            "untagged cards of the chosen decks still give options"
+        );
+    }
+    assert_eq!(
+        recap::quiz::tags_in(&all),
+        ["leaders", "summit"],
+        "each tag once, the lowercase spelling preferred"
+    );
+    let nothing = recap::quiz::QuizScope {
+        decks: ids(&["other"]),
+        tag: Some("leaders".to_string()),
+    };
+    assert_eq!(nothing.card_count(&all), 0);
+    assert!(
+        nothing
+            .build(&all, &options(QuizMode::Mixed, 1))
+            .questions
+            .is_empty()
+    );
+}

@@ -28,6 +28,7 @@ fn open_window(data: &DataDir, clock: &ManualClock) -> Window {
 /// Quiz gestures on top of the shared window driver.
 trait QuizWindow {
     fn start_multiple_choice_quiz(&mut self);
+    fn start_multiple_choice_quiz_from_setup(&mut self);
     fn take_quiz(&mut self, quiz: &Quiz, wrong: &[usize]);
 }
 
@@ -35,6 +36,11 @@ impl QuizWindow for Window {
     /// From the library to the first question of a multiple-choice quiz of every card.
     fn start_multiple_choice_quiz(&mut self) {
         self.click(&format!("Quiz {DECK_TITLE}"));
+        self.start_multiple_choice_quiz_from_setup();
+    }
+
+    /// On the setup screen: multiple choice, the number of questions as it is, Start.
+    fn start_multiple_choice_quiz_from_setup(&mut self) {
         assert!(self.shows("Number of questions"));
         self.click_containing("Multiple choice:");
         self.click("Start quiz");
@@ -237,4 +243,114 @@ fn typed_answers_right_close_and_wrong_with_the_difference_shown() {
     assert!(window.shows("Score 2/3 (67%)"));
     assert!(window.shows("Right answer: Tokyo"));
     assert!(window.shows("Your answer: Kyoto"));
+}
+
+const SUMMITS: &str = r#"(
+    format: 1,
+    id: "summits",
+    title: "Summits of 2023",
+    cards: [
+        (id: "svostochny", front: "Where did Kim and Putin meet in September 2023?", back: "The Vostochny Cosmodrome", tags: ["summit"]),
+        (id: "strain", front: "How did Kim travel to Russia?", back: "By armoured train", tags: ["summit", "travel"]),
+        (id: "sg20", front: "Which city hosted the 2023 G20 summit?", back: "New Delhi"),
+    ],
+)
+"#;
+
+const MEETINGS: &str = r#"(
+    format: 1,
+    id: "meetings",
+    title: "Meetings and letters",
+    tags: ["letters"],
+    cards: [
+        (id: "mfirst", front: "When did Kim and Putin first meet?", back: "April 2019, in Vladivostok", tags: ["Summit"]),
+        (id: "mletter", front: "What did Putin's letter praise?", back: "Their deepening friendship"),
+    ],
+)
+"#;
+
+/// Two decks beside the bundled one; cards tagged "summit" in both ("Summit" once).
+fn data_with_tagged_decks(folder: &std::path::Path) -> DataDir {
+    let data = DataDir::new(folder);
+    std::fs::create_dir_all(data.decks()).unwrap();
+    std::fs::write(data.decks().join("summits.ron"), SUMMITS).unwrap();
+    std::fs::write(data.decks().join("meetings.ron"), MEETINGS).unwrap();
+    data
+}
+
+fn history_of(data: &DataDir, deck: &str) -> Vec<recap::quiz::QuizRecord> {
+    let deck = DeckId::new(deck).unwrap();
+    read_quiz_history(&quiz_history_file(&data.progress(), &deck))
+        .unwrap()
+        .records
+}
+
+#[test]
+fn a_quiz_over_several_decks_limited_to_a_tag_saves_each_decks_history() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = data_with_tagged_decks(folder.path());
+    let clock = ManualClock::new(START);
+    let mut window = open_window(&data, &clock);
+
+    window.click("Quiz several decks…");
+    assert!(window.shows("Quiz: 3 decks"));
+    assert!(window.shows("10 cards in this choice"), "5 + 3 + 2 cards");
+    // Unticking a deck narrows the choice; ticking it again brings it back.
+    window.click(DECK_TITLE);
+    assert!(window.shows("Quiz: 2 decks"));
+    assert!(window.shows("5 cards in this choice"));
+    window.click(DECK_TITLE);
+    assert!(window.shows("10 cards in this choice"));
+
+    window.click("Only cards tagged");
+    window.click("summit");
+    assert!(window.shows("Quiz: 3 decks · tagged summit"));
+    assert!(
+        window.shows("3 cards in this choice"),
+        "two summit cards, and one tagged Summit"
+    );
+
+    // The same quiz from the core: the library's decks in its order, the same seed.
+    let library = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let decks: Vec<_> = library.decks.iter().map(|d| d.deck()).collect();
+    let scope = recap::quiz::QuizScope {
+        decks: decks.iter().map(|d| d.id.clone()).collect(),
+        tag: Some("summit".to_string()),
+    };
+    let options = QuizOptions {
+        questions: 3,
+        mode: QuizMode::MultipleChoice,
+        seed: SEED,
+    };
+    let quiz = scope.build(&decks, &options);
+    let asked: Vec<&str> = quiz.questions.iter().map(|q| q.card.as_str()).collect();
+    let mut sorted = asked.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["mfirst", "strain", "svostochny"]);
+
+    window.start_multiple_choice_quiz_from_setup();
+    window.take_quiz(&quiz, &[0]);
+    assert!(window.shows("Quiz result: 3 decks · tagged summit"));
+    assert!(window.shows("Score 2/3 (67%)"));
+
+    // Each deck's history holds its own part of the quiz; the untagged FAQ deck none.
+    let summits = history_of(&data, "summits");
+    let meetings = history_of(&data, "meetings");
+    assert_eq!(summits.len(), 1);
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(summits[0].total + meetings[0].total, 3);
+    assert!(history_of(&data, DECK_ID).is_empty());
+    let missed_deck = &quiz.questions[0].deck;
+    let missed = if missed_deck.as_str() == "summits" {
+        &summits[0]
+    } else {
+        &meetings[0]
+    };
+    assert_eq!(missed.missed, vec![quiz.questions[0].card.clone()]);
+
+    // The missed card was never studied: it stays new, and the screen says so.
+    window.click("Add missed to today's review");
+    assert!(window.shows("1 card was never studied"));
+    window.press(egui::Key::Escape);
+    assert!(window.shows("Library"));
 }

@@ -16,6 +16,7 @@ mod normalize;
 mod question;
 mod result;
 mod run;
+mod scope;
 
 pub use build::{MAX_TYPED_WORDS, build_quiz, build_quiz_from};
 pub use diff::{DiffPart, edit_distance};
@@ -30,3 +31,4 @@ pub use normalize::{normalize, word_count};
 pub use question::{DEFAULT_QUESTION_COUNT, Question, QuestionKind, Quiz, QuizMode, QuizOptions};
 pub use result::{Missed, QuizResult, percent};
 pub use run::{Answered, QuizRun, Response};
+pub use scope::{QuizScope, tags_in};

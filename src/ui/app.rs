@@ -12,7 +12,7 @@ use super::summary::{SummaryAction, SummaryScreen};
 use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
-use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, Response, build_quiz};
+use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, QuizScope, Response};
 use crate::store::DataDir;
 use crate::store::progress::DeviceId;
 use crate::study::StudyDeck;
@@ -139,7 +139,8 @@ impl RecapApp {
         match &mut self.screen {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
-                Some(LibraryAction::Quiz(deck)) => self.on_quiz(&deck),
+                Some(LibraryAction::Quiz(deck)) => self.on_quiz(Some(&deck)),
+                Some(LibraryAction::QuizSeveral) => self.on_quiz(None),
                 Some(LibraryAction::Import(files)) => self.import_files(&files),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
@@ -164,10 +165,14 @@ impl RecapApp {
                     self.show_library(None);
                 }
             }
-            Screen::QuizSetup(screen) => match screen.ui(ui) {
-                Some(QuizSetupAction::Start { questions, mode }) => {
-                    let deck = screen.deck.clone();
-                    match self.start_quiz(deck.as_str(), questions, mode) {
+            Screen::QuizSetup(screen) => match screen.ui(ui, &self.library) {
+                Some(QuizSetupAction::Start {
+                    scope,
+                    questions,
+                    mode,
+                }) => {
+                    let title = screen.title();
+                    match self.start_quiz(scope, title, questions, mode) {
                         Ok(quiz) => self.screen = Screen::Quiz(Box::new(quiz)),
                         Err(message) => self.show_library(Some(message)),
                     }
@@ -177,8 +182,8 @@ impl RecapApp {
             },
             Screen::Quiz(screen) => match screen.ui(ui, &self.env) {
                 Some(QuizAction::Finished(result)) => {
-                    let (deck, title) = (screen.deck.clone(), screen.title.clone());
-                    let shown = QuizResultScreen::new(&self.env, *result, deck, title);
+                    let (scope, title) = (screen.scope.clone(), screen.title.clone());
+                    let shown = QuizResultScreen::new(&self.env, *result, scope, title);
                     self.screen = Screen::QuizResult(Box::new(shown));
                 }
                 Some(QuizAction::Quit) => self.show_library(None),
@@ -186,8 +191,9 @@ impl RecapApp {
             },
             Screen::QuizResult(screen) => match screen.ui(ui, &self.env) {
                 Some(QuizResultAction::RetryMissed) => {
-                    let (deck, result) = (screen.deck.clone(), screen.result.clone());
-                    match self.retry_missed(&deck, &result) {
+                    let (scope, result) = (screen.scope.clone(), screen.result.clone());
+                    let title = screen.title().to_string();
+                    match self.retry_missed(scope, title, &result) {
                         Ok(quiz) => self.screen = Screen::Quiz(Box::new(quiz)),
                         Err(message) => self.show_library(Some(message)),
                     }
@@ -202,73 +208,83 @@ impl RecapApp {
         self.quiz_seed.unwrap_or_else(rand::random)
     }
 
-    /// The setup screen of a quiz on `deck`.
-    fn on_quiz(&mut self, deck: &DeckId) {
-        match self.library.find(deck.as_str()) {
-            Some(entry) => {
-                let d = entry.deck();
-                let setup = QuizSetupScreen::new(d.id.clone(), d.title.clone(), d.cards.len());
-                self.screen = Screen::QuizSetup(setup);
-            }
-            None => self.show_library(Some(format!("no deck {deck:?} in the library"))),
+    /// The setup screen of a quiz on `deck`, or on every deck (to narrow down) when None.
+    fn on_quiz(&mut self, deck: Option<&DeckId>) {
+        if let Some(missing) = deck.filter(|d| self.library.find(d.as_str()).is_none()) {
+            self.show_library(Some(format!("no deck {missing:?} in the library")));
+            return;
         }
+        self.screen = Screen::QuizSetup(QuizSetupScreen::new(&self.library, deck));
     }
 
-    /// Builds a quiz on `deck`. The deck's made-up card ids are written into its file first,
-    /// as for study: the quiz history and "add missed to review" refer to them.
+    /// Builds a quiz on the cards of `scope`. The decks' made-up card ids are written into
+    /// their files first, as for study: the quiz history and "add missed to review" refer to
+    /// them.
     fn start_quiz(
         &mut self,
-        deck: &str,
+        scope: QuizScope,
+        title: String,
         questions: usize,
         mode: QuizMode,
     ) -> Result<QuizScreen, String> {
         let seed = self.quiz_seed();
-        let entry = self
-            .library
-            .decks
-            .iter_mut()
-            .find(|d| d.deck().id.as_str() == deck)
-            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
-        entry.persist_assigned_ids().map_err(|e| e.to_string())?;
+        for entry in self.library.decks.iter_mut() {
+            if scope.decks.contains(&entry.deck().id) {
+                entry.persist_assigned_ids().map_err(|e| e.to_string())?;
+            }
+        }
         let options = QuizOptions {
             questions,
             mode,
             seed,
         };
-        let quiz = build_quiz(&[entry.deck()], &options);
+        let quiz = scope.build(&self.library_decks(), &options);
         if quiz.questions.is_empty() {
-            return Err(format!("{} has no cards to quiz on", entry.deck().title));
+            return Err(format!("{title} has no cards to quiz on"));
         }
-        let title = entry.deck().title.clone();
-        let deck = entry.deck().id.clone();
         Ok(QuizScreen::new(
             QuizRun::new(quiz, self.env.now()),
-            deck,
+            scope,
             title,
         ))
     }
 
+    fn library_decks(&self) -> Vec<&crate::model::Deck> {
+        self.library
+            .decks
+            .iter()
+            .map(|entry| entry.deck())
+            .collect()
+    }
+
     /// A new quiz of the questions `result` missed.
-    fn retry_missed(&mut self, deck: &DeckId, result: &QuizResult) -> Result<QuizScreen, String> {
+    fn retry_missed(
+        &mut self,
+        scope: QuizScope,
+        title: String,
+        result: &QuizResult,
+    ) -> Result<QuizScreen, String> {
         let seed = self.quiz_seed();
-        let entry = self
-            .library
-            .find(deck.as_str())
-            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
+        let decks = scope.chosen(&self.library_decks());
         let quiz = result
-            .retry_missed(&[entry.deck()], seed)
+            .retry_missed(&decks, seed)
             .ok_or("nothing was missed")?;
-        let title = entry.deck().title.clone();
         Ok(QuizScreen::new(
             QuizRun::new(quiz, self.env.now()),
-            deck.clone(),
+            scope,
             title,
         ))
+    }
+
+    /// Opens the quiz setup with every deck ticked (used by `--screenshot`).
+    pub fn open_quiz_setup(&mut self) {
+        self.on_quiz(None);
     }
 
     /// Opens a multiple-choice quiz on `deck` at its first question (used by `--screenshot`).
     pub fn open_quiz(&mut self, deck: &str) -> Result<(), String> {
-        let quiz = self.start_quiz(deck, usize::MAX, QuizMode::MultipleChoice)?;
+        let (scope, title) = self.one_deck_scope(deck)?;
+        let quiz = self.start_quiz(scope, title, usize::MAX, QuizMode::MultipleChoice)?;
         self.screen = Screen::Quiz(Box::new(quiz));
         Ok(())
     }
@@ -276,7 +292,8 @@ impl RecapApp {
     /// Shows the result of a multiple-choice quiz on `deck` answered in memory — every other
     /// question wrong — without saving it in the history (used by `--screenshot`).
     pub fn open_quiz_result(&mut self, deck: &str) -> Result<(), String> {
-        let mut screen = self.start_quiz(deck, usize::MAX, QuizMode::MultipleChoice)?;
+        let (scope, title) = self.one_deck_scope(deck)?;
+        let mut screen = self.start_quiz(scope, title, usize::MAX, QuizMode::MultipleChoice)?;
         let run = &mut screen.run;
         let mut index = 0;
         while let Some(question) = run.current() {
@@ -295,9 +312,19 @@ impl RecapApp {
             index += 1;
         }
         let result = run.result(self.env.now()).map_err(|e| e.to_string())?;
-        let shown = QuizResultScreen::preview(result, screen.deck, screen.title);
+        let shown = QuizResultScreen::preview(result, screen.scope, screen.title);
         self.screen = Screen::QuizResult(Box::new(shown));
         Ok(())
+    }
+
+    /// The scope of a quiz on every card of `deck`, with the deck's title.
+    fn one_deck_scope(&self, deck: &str) -> Result<(QuizScope, String), String> {
+        let entry = self
+            .library
+            .find(deck)
+            .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
+        let d = entry.deck();
+        Ok((QuizScope::deck(d.id.clone()), d.title.clone()))
     }
 
     /// Imports each file through the same code as `recap import`, reloads the library, and

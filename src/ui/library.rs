@@ -16,6 +16,8 @@ pub enum LibraryAction {
     Study(DeckId),
     Settings(DeckId),
     Quiz(DeckId),
+    /// A quiz over several decks or a tag: the setup starts with every deck ticked.
+    QuizSeveral,
     /// Import these files (chosen in the dialog or dropped onto the window).
     Import(Vec<PathBuf>),
 }
@@ -93,6 +95,9 @@ impl LibraryScreen {
                 if ui.add_enabled(!self.import.is_open(), egui::Button::new(label)).clicked() {
                     self.import.open(ui.ctx());
                 }
+                if library.decks.len() > 1 && ui.button("Quiz several decks…").clicked() {
+                    action = Some(LibraryAction::QuizSeveral);
+                }
             });
             ui.label(format!(
                 "Your decks folder: {}. Drop an article (text, Markdown, HTML) or a table (CSV, TSV) here to import it.",
@@ -146,7 +151,10 @@ impl LibraryScreen {
                 action = Some(LibraryAction::Settings(deck.id.clone()));
             }
         });
-        ui.label(source_line(entry));
+        let source = source_line(entry);
+        if !source.is_empty() {
+            ui.label(source);
+        }
         match self.overviews.get(&deck.id) {
             Some(Ok(overview)) => {
                 let last = overview.last_studied.map_or_else(
@@ -194,6 +202,9 @@ fn source_line(entry: &LibraryDeck) -> String {
     }
     if matches!(entry.origin, DeckOrigin::Bundled { .. }) {
         facts.push("bundled with Recap".to_string());
+    }
+    if !entry.deck().tags.is_empty() {
+        facts.push(format!("tags: {}", entry.deck().tags.join(", ")));
     }
     facts.join(" · ")
 }

@@ -4,8 +4,8 @@
 //! continues. The quiz itself (judging, score) lives in the core's [`QuizRun`].
 
 use super::app::AppEnv;
-use crate::model::{DeckId, Timestamp};
-use crate::quiz::{DiffPart, QuestionKind, QuizResult, QuizRun, Response, Verdict};
+use crate::model::Timestamp;
+use crate::quiz::{DiffPart, QuestionKind, QuizResult, QuizRun, QuizScope, Response, Verdict};
 
 /// What the user asked of the quiz screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +27,8 @@ const OPTION_KEYS: [(egui::Key, egui::Key); 4] = [
 /// A quiz on screen: the run, the text being typed, and problems to tell.
 pub struct QuizScreen {
     pub(super) run: QuizRun,
-    pub(super) deck: DeckId,
+    /// The decks and tag the quiz was made from: retrying and the history need them.
+    pub(super) scope: QuizScope,
     pub(super) title: String,
     typed: String,
     /// The question number whose text field already took the focus.
@@ -36,10 +37,10 @@ pub struct QuizScreen {
 }
 
 impl QuizScreen {
-    pub fn new(run: QuizRun, deck: DeckId, title: String) -> QuizScreen {
+    pub fn new(run: QuizRun, scope: QuizScope, title: String) -> QuizScreen {
         QuizScreen {
             run,
-            deck,
+            scope,
             title,
             typed: String::new(),
             focused_question: None,

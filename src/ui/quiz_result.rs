@@ -3,9 +3,8 @@
 //! Opening it saves the quiz in the deck's quiz history (a core call).
 
 use super::app::AppEnv;
-use crate::model::DeckId;
-use crate::quiz::{QuizResult, save_result};
-use crate::study::make_due_now;
+use crate::quiz::{QuizResult, QuizScope, save_result};
+use crate::study::{MadeDue, make_due_now};
 
 /// The colour of right answers, as on the quiz screen.
 const RIGHT_COLOR: egui::Color32 = egui::Color32::from_rgb(40, 150, 60);
@@ -20,7 +19,7 @@ pub enum QuizResultAction {
 /// A finished quiz on screen.
 pub struct QuizResultScreen {
     pub(super) result: QuizResult,
-    pub(super) deck: DeckId,
+    pub(super) scope: QuizScope,
     title: String,
     /// What happened to the history and to "add to review", shown under the score.
     messages: Vec<String>,
@@ -29,8 +28,13 @@ pub struct QuizResultScreen {
 
 impl QuizResultScreen {
     /// Shows `result` and appends it to the quiz history of its decks.
-    pub fn new(env: &AppEnv, result: QuizResult, deck: DeckId, title: String) -> QuizResultScreen {
-        let mut screen = QuizResultScreen::preview(result, deck, title);
+    pub fn new(
+        env: &AppEnv,
+        result: QuizResult,
+        scope: QuizScope,
+        title: String,
+    ) -> QuizResultScreen {
+        let mut screen = QuizResultScreen::preview(result, scope, title);
         if let Err(error) = save_result(&env.data.progress(), &screen.result) {
             screen.messages.push(format!(
                 "This quiz could not be saved in the history: {error}"
@@ -40,14 +44,19 @@ impl QuizResultScreen {
     }
 
     /// Shows `result` without saving it (for `--screenshot`, which must not change the data).
-    pub fn preview(result: QuizResult, deck: DeckId, title: String) -> QuizResultScreen {
+    pub fn preview(result: QuizResult, scope: QuizScope, title: String) -> QuizResultScreen {
         QuizResultScreen {
             result,
-            deck,
+            scope,
             title,
             messages: Vec::new(),
             added: false,
         }
+    }
+
+    /// The quiz's name, as its heading shows it.
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<QuizResultAction> {
@@ -134,45 +143,61 @@ impl QuizResultScreen {
         action
     }
 
-    /// Makes the missed cards due now in the study engine (no answer is recorded) and says
-    /// what happened, including cards that stay new because they were never studied.
+    /// Makes the missed cards due now in the study engine, deck by deck (no answer is
+    /// recorded), and says what happened, including cards that stay new because they were
+    /// never studied.
     fn add_missed(&mut self, env: &AppEnv) {
-        let cards: Vec<_> = self
-            .result
-            .missed
-            .iter()
-            .filter(|m| m.deck == self.deck)
-            .map(|m| m.card.clone())
-            .collect();
-        match make_due_now(&env.data, &self.deck, env.device.clone(), &cards, env.now()) {
-            Ok(made) => {
-                self.added = true;
-                let mut parts = Vec::new();
-                if !made.rescheduled.is_empty() || !made.already_due.is_empty() {
-                    parts.push(format!(
-                        "{} due now in today's review.",
-                        cards_text(made.rescheduled.len() + made.already_due.len())
-                    ));
-                }
-                if !made.still_new.is_empty() {
-                    let n = made.still_new.len();
-                    parts.push(if n == 1 {
-                        "1 card was never studied: it stays new and comes with today's new cards."
-                            .to_string()
-                    } else {
-                        format!(
-                            "{n} cards were never studied: they stay new and come with today's \
-                             new cards."
-                        )
-                    });
-                }
-                self.messages.push(parts.join(" "));
+        let mut total = MadeDue::default();
+        let mut failures = Vec::new();
+        for deck in &self.scope.decks {
+            let cards: Vec<_> = self
+                .result
+                .missed
+                .iter()
+                .filter(|m| &m.deck == deck)
+                .map(|m| m.card.clone())
+                .collect();
+            if cards.is_empty() {
+                continue;
             }
-            Err(error) => self
-                .messages
-                .push(format!("The missed cards could not be added: {error}")),
+            match make_due_now(&env.data, deck, env.device.clone(), &cards, env.now()) {
+                Ok(made) => {
+                    total.rescheduled.extend(made.rescheduled);
+                    total.already_due.extend(made.already_due);
+                    total.still_new.extend(made.still_new);
+                }
+                Err(error) => failures.push(format!(
+                    "The missed cards of {deck} could not be added: {error}"
+                )),
+            }
         }
+        self.added = failures.is_empty();
+        let made = made_due_text(&total);
+        if !made.is_empty() {
+            self.messages.push(made);
+        }
+        self.messages.extend(failures);
     }
+}
+
+/// "2 cards due now in today's review. 1 card was never studied: …".
+fn made_due_text(made: &MadeDue) -> String {
+    let mut parts = Vec::new();
+    if !made.rescheduled.is_empty() || !made.already_due.is_empty() {
+        parts.push(format!(
+            "{} due now in today's review.",
+            cards_text(made.rescheduled.len() + made.already_due.len())
+        ));
+    }
+    if !made.still_new.is_empty() {
+        let n = made.still_new.len();
+        parts.push(if n == 1 {
+            "1 card was never studied: it stays new and comes with today's new cards.".to_string()
+        } else {
+            format!("{n} cards were never studied: they stay new and come with today's new cards.")
+        });
+    }
+    parts.join(" ")
 }
 
 /// "1 card", "3 cards".

@@ -1,83 +1,246 @@
-//! The quiz setup screen: how many questions and how they are asked, then Start. Enter starts
-//! (the Start button has the focus at first), Tab moves between the labelled controls, Escape
-//! goes back to the library.
+//! The quiz setup screen: which decks (one, several or all), optionally only the cards with a
+//! tag, how many questions and how they are asked, then Start. Enter starts (the Start button
+//! has the focus at first), Tab moves between the labelled controls, Escape goes back to the
+//! library.
 
-use crate::model::DeckId;
-use crate::quiz::{DEFAULT_QUESTION_COUNT, QuizMode};
+use crate::library::Library;
+use crate::model::{Deck, DeckId};
+use crate::quiz::{DEFAULT_QUESTION_COUNT, QuizMode, QuizScope, tags_in};
 
 /// What the user chose on the setup screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizSetupAction {
-    Start { questions: usize, mode: QuizMode },
+    Start {
+        scope: QuizScope,
+        questions: usize,
+        mode: QuizMode,
+    },
     Back,
 }
 
-/// The choices before a quiz on one deck.
-pub struct QuizSetupScreen {
-    pub(super) deck: DeckId,
+/// One deck of the library, ticked or not.
+struct DeckChoice {
+    id: DeckId,
     title: String,
+    included: bool,
+}
+
+/// The choices before a quiz.
+pub struct QuizSetupScreen {
+    decks: Vec<DeckChoice>,
+    /// Every tag of the library's decks and cards, for the tag filter.
+    tags: Vec<String>,
+    tag: Option<String>,
+    /// Cards in the current choice, worked out again only when the choice changes.
     cards: usize,
     questions: usize,
+    /// The learner set the number: it is then kept (within the cards) when the choice changes.
+    questions_touched: bool,
     mode: QuizMode,
     /// The Start button takes the focus once, so Enter starts at once with the defaults.
     focused: bool,
 }
 
 impl QuizSetupScreen {
-    /// Defaults: 10 questions, or every card when the deck has fewer; mixed mode.
-    pub fn new(deck: DeckId, title: String, cards: usize) -> QuizSetupScreen {
-        QuizSetupScreen {
-            deck,
-            title,
-            cards,
-            questions: DEFAULT_QUESTION_COUNT.min(cards).max(1),
+    /// The setup with `deck` ticked, or every deck when None. Defaults: 10 questions, or every
+    /// card when there are fewer; mixed mode; no tag filter.
+    pub fn new(library: &Library, deck: Option<&DeckId>) -> QuizSetupScreen {
+        let decks: Vec<&Deck> = library.decks.iter().map(|entry| entry.deck()).collect();
+        let mut screen = QuizSetupScreen {
+            decks: decks
+                .iter()
+                .map(|d| DeckChoice {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    included: deck.is_none_or(|wanted| wanted == &d.id),
+                })
+                .collect(),
+            tags: tags_in(&decks),
+            tag: None,
+            cards: 0,
+            questions: 0,
+            questions_touched: false,
             mode: QuizMode::default(),
             focused: false,
+        };
+        screen.recount(library);
+        screen
+    }
+
+    /// The decks and tag chosen now.
+    pub fn scope(&self) -> QuizScope {
+        QuizScope {
+            decks: self
+                .decks
+                .iter()
+                .filter(|d| d.included)
+                .map(|d| d.id.clone())
+                .collect(),
+            tag: self.tag.clone(),
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<QuizSetupAction> {
+    /// "Kim Jong Un and Putin…", "3 decks", plus "· tagged summit": names the choice.
+    pub fn title(&self) -> String {
+        scope_title(&self.scope(), |id| {
+            self.decks
+                .iter()
+                .find(|d| &d.id == id)
+                .map(|d| d.title.clone())
+        })
+    }
+
+    fn recount(&mut self, library: &Library) {
+        let decks: Vec<&Deck> = library.decks.iter().map(|entry| entry.deck()).collect();
+        self.cards = self.scope().card_count(&decks);
+        self.questions = if self.questions_touched {
+            self.questions.clamp(1, self.cards.max(1))
+        } else {
+            DEFAULT_QUESTION_COUNT.min(self.cards).max(1)
+        };
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, library: &Library) -> Option<QuizSetupAction> {
         let mut action = None;
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             action = Some(QuizSetupAction::Back);
         }
+        egui::Panel::bottom("quiz-setup-bottom").show(ui, |ui| {
+            ui.add_space(6.0);
+            if let Some(start) = self.buttons(ui) {
+                action = Some(start);
+            }
+            ui.add_space(6.0);
+        });
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(format!("Quiz: {}", self.title));
-            ui.label(format!("{} cards in this deck", self.cards));
-            ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                let label = ui.label("Number of questions");
-                ui.add(
+            ui.heading(format!("Quiz: {}", self.title()));
+            ui.label(cards_text(self.cards));
+            ui.add_space(8.0);
+            let mut changed = self.deck_choices(ui);
+            changed |= self.tag_choice(ui);
+            if changed {
+                self.recount(library);
+            }
+            ui.add_space(8.0);
+            self.question_choices(ui);
+        });
+        action
+    }
+
+    /// A tick box per deck (its label is the deck's title) and "All decks"; true on a change.
+    fn deck_choices(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.label("Decks");
+            if self.decks.len() > 1 && ui.button("All decks").clicked() {
+                self.decks.iter_mut().for_each(|d| d.included = true);
+                changed = true;
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("quiz-decks")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for deck in &mut self.decks {
+                    changed |= ui.checkbox(&mut deck.included, &deck.title).changed();
+                }
+            });
+        changed
+    }
+
+    /// "Only cards tagged": any tag, or one of the library's tags; true on a change.
+    fn tag_choice(&mut self, ui: &mut egui::Ui) -> bool {
+        if self.tags.is_empty() {
+            ui.label("Only cards tagged: (these decks have no tags)");
+            return false;
+        }
+        let before = self.tag.clone();
+        ui.horizontal(|ui| {
+            let label = ui.label("Only cards tagged");
+            let shown = self.tag.as_deref().unwrap_or("any tag");
+            egui::ComboBox::from_id_salt("quiz-tag")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.tag, None, "any tag");
+                    for tag in &self.tags {
+                        ui.selectable_value(&mut self.tag, Some(tag.clone()), tag);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        self.tag != before
+    }
+
+    fn question_choices(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Number of questions");
+            let count = ui
+                .add(
                     egui::DragValue::new(&mut self.questions)
                         .range(1..=self.cards.max(1))
                         .speed(0.2),
                 )
                 .labelled_by(label.id);
-            });
-            ui.add_space(8.0);
-            ui.label("How questions are asked");
-            for mode in QuizMode::ALL {
-                ui.radio_value(&mut self.mode, mode, mode_text(mode));
+            self.questions_touched |= count.changed();
+        });
+        ui.add_space(8.0);
+        ui.label("How questions are asked");
+        for mode in QuizMode::ALL {
+            ui.radio_value(&mut self.mode, mode, mode_text(mode));
+        }
+    }
+
+    fn buttons(&mut self, ui: &mut egui::Ui) -> Option<QuizSetupAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            let can_start = self.cards > 0;
+            let button = egui::Button::new("Start quiz").min_size(egui::vec2(160.0, 36.0));
+            let start = ui.add_enabled(can_start, button);
+            if !self.focused && can_start {
+                start.request_focus();
+                self.focused = true;
             }
-            ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                let start = ui.add_sized([160.0, 36.0], egui::Button::new("Start quiz"));
-                if !self.focused {
-                    start.request_focus();
-                    self.focused = true;
-                }
-                if start.clicked() {
-                    action = Some(QuizSetupAction::Start {
-                        questions: self.questions.clamp(1, self.cards.max(1)),
-                        mode: self.mode,
-                    });
-                }
-                if ui.button("Back to the library (Esc)").clicked() {
-                    action = Some(QuizSetupAction::Back);
-                }
-            });
+            if start.clicked() {
+                action = Some(QuizSetupAction::Start {
+                    scope: self.scope(),
+                    questions: self.questions.clamp(1, self.cards),
+                    mode: self.mode,
+                });
+            }
+            if ui.button("Back to the library (Esc)").clicked() {
+                action = Some(QuizSetupAction::Back);
+            }
+            if !can_start {
+                ui.label("Tick a deck with cards (or another tag) to start.");
+            }
         });
         action
+    }
+}
+
+/// Names a quiz's scope for headings: the deck's title when there is one deck, else the
+/// number of decks; then the tag.
+pub(super) fn scope_title(
+    scope: &QuizScope,
+    title_of: impl Fn(&DeckId) -> Option<String>,
+) -> String {
+    let decks = match scope.decks.as_slice() {
+        [] => "no deck".to_string(),
+        [one] => title_of(one).unwrap_or_else(|| one.to_string()),
+        many => format!("{} decks", many.len()),
+    };
+    match &scope.tag {
+        Some(tag) => format!("{decks} · tagged {tag}"),
+        None => decks,
+    }
+}
+
+/// "1 card in this choice", "12 cards in this choice".
+fn cards_text(cards: usize) -> String {
+    match cards {
+        1 => "1 card in this choice".to_string(),
+        n => format!("{n} cards in this choice"),
     }
 }
 

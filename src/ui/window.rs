@@ -14,6 +14,8 @@ pub enum ScreenChoice {
     Answer,
     Summary,
     Settings,
+    /// The quiz setup with every deck ticked (the "Quiz several decks…" button).
+    QuizSetup,
     /// A multiple-choice quiz at its first question.
     Quiz,
     /// A quiz answered in memory (every other question wrong), not saved in the history.
@@ -84,6 +86,7 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
             app.finish_review();
         }
         ScreenChoice::Settings => app.open_settings(&deck)?,
+        ScreenChoice::QuizSetup => app.open_quiz_setup(),
         ScreenChoice::Quiz => app.open_quiz(&deck)?,
         ScreenChoice::QuizResult => app.open_quiz_result(&deck)?,
     }
