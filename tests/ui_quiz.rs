@@ -354,3 +354,41 @@ fn a_quiz_over_several_decks_limited_to_a_tag_saves_each_decks_history() {
     window.press(egui::Key::Escape);
     assert!(window.shows("Library"));
 }
+
+#[test]
+fn a_seed_typed_in_the_setup_gives_the_same_quiz_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    // No fixed seed for the app: only the one typed in makes the quiz known.
+    let mut window = open_window_with(&data, &clock, |_| {});
+    let library = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let deck = library.find(DECK_ID).unwrap();
+    let options = QuizOptions {
+        questions: 5,
+        mode: QuizMode::MultipleChoice,
+        seed: 2024,
+    };
+    let quiz = build_quiz(&[deck.deck()], &options);
+
+    window.click(&format!("Quiz {DECK_TITLE}"));
+    let seed = window.harness.get_by_label("Seed");
+    seed.focus();
+    seed.set_text_value_accesskit("20x4");
+    window.harness.run();
+    assert!(window.shows("Digits only"));
+    window.click("Start quiz");
+    assert!(
+        window.shows("Number of questions"),
+        "a bad seed does not start"
+    );
+
+    let seed = window.harness.get_by_label("Seed");
+    seed.focus();
+    seed.set_text_value_accesskit("2024");
+    window.harness.run();
+    window.start_multiple_choice_quiz_from_setup();
+    assert!(window.shows("Seed 2024"));
+    window.take_quiz(&quiz, &[]);
+    assert!(window.shows("Score 5/5 (100%)"));
+}

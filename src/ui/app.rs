@@ -170,9 +170,11 @@ impl RecapApp {
                     scope,
                     questions,
                     mode,
+                    seed,
                 }) => {
                     let title = screen.title();
-                    match self.start_quiz(scope, title, questions, mode) {
+                    let seed = seed.unwrap_or_else(|| self.quiz_seed());
+                    match self.start_quiz(scope, title, questions, mode, seed) {
                         Ok(quiz) => self.screen = Screen::Quiz(Box::new(quiz)),
                         Err(message) => self.show_library(Some(message)),
                     }
@@ -226,8 +228,8 @@ impl RecapApp {
         title: String,
         questions: usize,
         mode: QuizMode,
+        seed: u64,
     ) -> Result<QuizScreen, String> {
-        let seed = self.quiz_seed();
         for entry in self.library.decks.iter_mut() {
             if scope.decks.contains(&entry.deck().id) {
                 entry.persist_assigned_ids().map_err(|e| e.to_string())?;
@@ -284,7 +286,13 @@ impl RecapApp {
     /// Opens a multiple-choice quiz on `deck` at its first question (used by `--screenshot`).
     pub fn open_quiz(&mut self, deck: &str) -> Result<(), String> {
         let (scope, title) = self.one_deck_scope(deck)?;
-        let quiz = self.start_quiz(scope, title, usize::MAX, QuizMode::MultipleChoice)?;
+        let quiz = self.start_quiz(
+            scope,
+            title,
+            usize::MAX,
+            QuizMode::MultipleChoice,
+            self.quiz_seed(),
+        )?;
         self.screen = Screen::Quiz(Box::new(quiz));
         Ok(())
     }
@@ -293,7 +301,13 @@ impl RecapApp {
     /// question wrong — without saving it in the history (used by `--screenshot`).
     pub fn open_quiz_result(&mut self, deck: &str) -> Result<(), String> {
         let (scope, title) = self.one_deck_scope(deck)?;
-        let mut screen = self.start_quiz(scope, title, usize::MAX, QuizMode::MultipleChoice)?;
+        let mut screen = self.start_quiz(
+            scope,
+            title,
+            usize::MAX,
+            QuizMode::MultipleChoice,
+            self.quiz_seed(),
+        )?;
         let run = &mut screen.run;
         let mut index = 0;
         while let Some(question) = run.current() {

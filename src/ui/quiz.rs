@@ -120,6 +120,8 @@ impl QuizScreen {
             ui.label(egui::RichText::new(&self.title).strong());
             ui.label(format!("Question {} of {total}", number.min(total)));
             ui.label(format!("Score {}", self.run.score_so_far()));
+            // The seed gives this exact quiz again (setup's Seed field, or `--seed`).
+            ui.label(egui::RichText::new(format!("Seed {}", self.run.quiz().seed)).weak());
         });
         // Counts the question on screen, so the bar is never an empty blob at the start.
         ui.add(

@@ -14,6 +14,8 @@ pub enum QuizSetupAction {
         scope: QuizScope,
         questions: usize,
         mode: QuizMode,
+        /// The seed typed in, to give a quiz again exactly; None: a fresh one.
+        seed: Option<u64>,
     },
     Back,
 }
@@ -37,6 +39,8 @@ pub struct QuizSetupScreen {
     /// The learner set the number: it is then kept (within the cards) when the choice changes.
     questions_touched: bool,
     mode: QuizMode,
+    /// The Seed field as typed; a number gives the same quiz every time.
+    seed: String,
     /// The Start button takes the focus once, so Enter starts at once with the defaults.
     focused: bool,
 }
@@ -61,6 +65,7 @@ impl QuizSetupScreen {
             questions: 0,
             questions_touched: false,
             mode: QuizMode::default(),
+            seed: String::new(),
             focused: false,
         };
         screen.recount(library);
@@ -189,12 +194,45 @@ impl QuizSetupScreen {
         for mode in QuizMode::ALL {
             ui.radio_value(&mut self.mode, mode, mode_text(mode));
         }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let label = ui.label("Seed");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.seed)
+                    .hint_text("random")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+            match self.parsed_seed() {
+                Err(()) => {
+                    ui.colored_label(ui.visuals().error_fg_color, "Digits only, e.g. 2024.");
+                }
+                Ok(_) => {
+                    ui.label(
+                        egui::RichText::new(
+                            "The same seed and choices give the same quiz (e.g. to a whole class).",
+                        )
+                        .weak(),
+                    );
+                }
+            }
+        });
+    }
+
+    /// The Seed field: Ok(None) when empty, Err when it is not a whole number.
+    fn parsed_seed(&self) -> Result<Option<u64>, ()> {
+        let text = self.seed.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse().map(Some).map_err(|_| ())
     }
 
     fn buttons(&mut self, ui: &mut egui::Ui) -> Option<QuizSetupAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let can_start = self.cards > 0;
+            let seed = self.parsed_seed();
+            let can_start = self.cards > 0 && seed.is_ok();
             let button = egui::Button::new("Start quiz").min_size(egui::vec2(160.0, 36.0));
             let start = ui.add_enabled(can_start, button);
             if !self.focused && can_start {
@@ -206,12 +244,13 @@ impl QuizSetupScreen {
                     scope: self.scope(),
                     questions: self.questions.clamp(1, self.cards),
                     mode: self.mode,
+                    seed: seed.ok().flatten(),
                 });
             }
             if ui.button("Back to the library (Esc)").clicked() {
                 action = Some(QuizSetupAction::Back);
             }
-            if !can_start {
+            if self.cards == 0 {
                 ui.label("Tick a deck with cards (or another tag) to start.");
             }
         });
