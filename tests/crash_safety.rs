@@ -9,7 +9,7 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use recap::model::{CardId, DeckId, Rating, Timestamp};
-use recap::schedule::{CardState, Phase};
+use recap::schedule::{CardState, DeckSettings, Scheduler, fuzz_seed};
 use recap::store::progress::{DeckFiles, DeviceId, ProgressStore, load, read_history};
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Write};
@@ -32,15 +32,12 @@ fn card_for(seq: u64) -> CardId {
     CardId::new(format!("c{}", seq % CARDS)).unwrap()
 }
 
-/// A state unique to the answer that produced it.
-fn state_after(seq: u64) -> CardState {
-    CardState {
-        phase: Phase::Review,
-        due: Timestamp(seq as i64 * 86_400_000),
-        last_review: Some(at(seq)),
-        reps: seq as u32,
-        ..CardState::default()
-    }
+/// The state the scheduler gives (as the study session does), so that replaying the records
+/// through the scheduler on load agrees with what was recorded.
+fn state_after(card: &CardId, before: &CardState, seq: u64) -> CardState {
+    let scheduler = Scheduler::new(&DeckSettings::default()).unwrap();
+    let seed = fuzz_seed(card.as_str(), before.reps);
+    scheduler.answer(before, Rating::Good, at(seq), seed).state
 }
 
 fn at(seq: u64) -> Timestamp {
@@ -73,7 +70,7 @@ fn crash_child() {
                 at(next),
                 Rating::Good,
                 1500,
-                state_after(next),
+                state_after(&card, &before, next),
             )
             .unwrap();
         assert_eq!(seq, next);

@@ -2,7 +2,7 @@
 //! trimming into the history, several devices, cards leaving the deck.
 
 use recap::model::{CardId, DeckId, Rating, Timestamp};
-use recap::schedule::{CardState, DeckSettings, MemoryState, Phase};
+use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler, fuzz_seed};
 use recap::store::progress::{
     DeckFiles, DeviceId, DeviceRegistry, ProgressError, ProgressStore, Record, answers_in_effect,
     load, read_history, set_aside,
@@ -42,6 +42,31 @@ fn state(n: u32) -> CardState {
     }
 }
 
+/// The state the app records when `id` is answered `rating` at `when` after `before`: the
+/// scheduler's, as the study session computes it. Loading replays answers through the
+/// scheduler, so recorded states must be ones it gives.
+fn after(before: Option<&CardState>, id: &str, when: Timestamp, rating: Rating) -> CardState {
+    let before = before.cloned().unwrap_or_default();
+    let scheduler = Scheduler::new(&DeckSettings::default()).unwrap();
+    scheduler
+        .answer(&before, rating, when, fuzz_seed(id, before.reps))
+        .state
+}
+
+/// Records an answer the way the app does; returns its number and the state it recorded.
+fn answer(
+    store: &mut ProgressStore,
+    id: &str,
+    when: Timestamp,
+    rating: Rating,
+) -> (u64, CardState) {
+    let state = after(store.state(&card(id)), id, when, rating);
+    let seq = store
+        .record_answer(card(id), when, rating, 1, state.clone())
+        .unwrap();
+    (seq, state)
+}
+
 fn at(minute: i64) -> Timestamp {
     Timestamp(1_700_000_000_000 + minute * 60_000)
 }
@@ -57,35 +82,28 @@ fn answers_survive_reopening_with_and_without_a_checkpoint() {
     let dir = tempfile::tempdir().unwrap();
     let files = files(dir.path());
     let mut store = open(&files, "laptop");
-    assert_eq!(
-        store
-            .record_answer(card("a"), at(0), Rating::Good, 4200, state(1))
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        store
-            .record_answer(card("b"), at(1), Rating::Again, 900, state(2))
-            .unwrap(),
-        2
-    );
+    let (seq, a1) = answer(&mut store, "a", at(0), Rating::Good);
+    assert_eq!(seq, 1);
+    let (seq, b1) = answer(&mut store, "b", at(1), Rating::Again);
+    assert_eq!(seq, 2);
     drop(store); // no checkpoint: the journal alone must carry the answers
 
     let loaded = load(&files).unwrap();
-    assert_eq!(loaded.progress.cards[&card("a")], state(1));
-    assert_eq!(loaded.progress.cards[&card("b")], state(2));
+    assert_eq!(loaded.progress.cards[&card("a")], a1);
+    assert_eq!(loaded.progress.cards[&card("b")], b1);
 
     let mut store = open(&files, "laptop");
-    assert_eq!(store.state(&card("b")), Some(&state(2)));
+    assert_eq!(store.state(&card("b")), Some(&b1));
     let settings = DeckSettings {
         desired_retention: 0.85,
         parameters: Some(vec![0.2; 21]),
         ..DeckSettings::default()
     };
     store.set_settings(settings.clone()).unwrap();
+    let a2 = state(3);
     assert_eq!(
         store
-            .record_answer(card("a"), at(2), Rating::Easy, 1000, state(3))
+            .record_answer(card("a"), at(2), Rating::Easy, 1000, a2.clone())
             .unwrap(),
         3
     );
@@ -93,7 +111,11 @@ fn answers_survive_reopening_with_and_without_a_checkpoint() {
 
     let loaded = load(&files).unwrap();
     assert_eq!(loaded.progress.settings, settings);
-    assert_eq!(loaded.progress.cards[&card("a")], state(3));
+    assert_eq!(
+        loaded.progress.cards[&card("a")],
+        a2,
+        "a closed store's snapshot is read as written"
+    );
     assert_eq!(loaded.progress.applied[&device("laptop")], 3);
     assert_eq!(
         fs::read_to_string(files.journal(&device("laptop"))).unwrap(),
@@ -106,13 +128,9 @@ fn journal_records_after_the_snapshot_are_replayed_and_covered_ones_are_not() {
     let dir = tempfile::tempdir().unwrap();
     let files = files(dir.path());
     let mut store = open(&files, "laptop");
-    store
-        .record_answer(card("a"), at(0), Rating::Good, 1, state(1))
-        .unwrap();
+    let (_, a1) = answer(&mut store, "a", at(0), Rating::Good);
     store.checkpoint().unwrap();
-    store
-        .record_answer(card("a"), at(1), Rating::Good, 1, state(2))
-        .unwrap();
+    let (_, a2) = answer(&mut store, "a", at(11), Rating::Good);
     drop(store);
     // The snapshot says seq 1 is in; a copy of record 1 left in the journal (a crash before
     // the trim) must not take the card back to state 1.
@@ -123,12 +141,12 @@ fn journal_records_after_the_snapshot_are_replayed_and_covered_ones_are_not() {
         at: at(0),
         rating: Rating::Good,
         took_ms: 1,
-        state: state(1),
+        state: a1,
     };
     let text = fs::read_to_string(&journal).unwrap();
     fs::write(&journal, stale.to_line() + &text).unwrap();
     let loaded = load(&files).unwrap();
-    assert_eq!(loaded.progress.cards[&card("a")], state(2));
+    assert_eq!(loaded.progress.cards[&card("a")], a2);
     assert_eq!(loaded.progress.applied[&device("laptop")], 2);
 }
 
@@ -137,18 +155,14 @@ fn undo_restores_the_recorded_previous_state() {
     let dir = tempfile::tempdir().unwrap();
     let files = files(dir.path());
     let mut store = open(&files, "laptop");
+    let (_, a1) = answer(&mut store, "a", at(0), Rating::Good);
+    let (second, _) = answer(&mut store, "a", at(1), Rating::Again);
     store
-        .record_answer(card("a"), at(0), Rating::Good, 1, state(1))
+        .record_undo(at(2), second, card("a"), a1.clone())
         .unwrap();
-    let answer = store
-        .record_answer(card("a"), at(1), Rating::Again, 1, state(2))
-        .unwrap();
-    store
-        .record_undo(at(2), answer, card("a"), state(1))
-        .unwrap();
-    assert_eq!(store.state(&card("a")), Some(&state(1)));
+    assert_eq!(store.state(&card("a")), Some(&a1));
     drop(store);
-    assert_eq!(load(&files).unwrap().progress.cards[&card("a")], state(1));
+    assert_eq!(load(&files).unwrap().progress.cards[&card("a")], a1);
 
     let history = read_history(&files).unwrap();
     assert_eq!(history.len(), 3);
@@ -164,9 +178,7 @@ fn a_torn_last_line_is_skipped_with_a_warning_and_cut_before_the_next_append() {
     let dir = tempfile::tempdir().unwrap();
     let files = files(dir.path());
     let mut store = open(&files, "laptop");
-    store
-        .record_answer(card("a"), at(0), Rating::Good, 1, state(1))
-        .unwrap();
+    let (_, a1) = answer(&mut store, "a", at(0), Rating::Good);
     drop(store);
     let journal = files.journal(&device("laptop"));
     let torn = Record::Answer {
@@ -175,7 +187,7 @@ fn a_torn_last_line_is_skipped_with_a_warning_and_cut_before_the_next_append() {
         at: at(1),
         rating: Rating::Good,
         took_ms: 1,
-        state: state(2),
+        state: after(Some(&a1), "a", at(1), Rating::Good),
     };
     let line = torn.to_line();
     let mut bytes = fs::read(&journal).unwrap();
@@ -183,7 +195,7 @@ fn a_torn_last_line_is_skipped_with_a_warning_and_cut_before_the_next_append() {
     fs::write(&journal, &bytes).unwrap();
 
     let loaded = load(&files).unwrap();
-    assert_eq!(loaded.progress.cards[&card("a")], state(1));
+    assert_eq!(loaded.progress.cards[&card("a")], a1);
     assert_eq!(loaded.warnings.len(), 1);
     let warning = loaded.warnings[0].to_string();
     assert!(warning.contains("news.laptop.journal.ron:2:1"), "{warning}");
@@ -195,16 +207,12 @@ fn a_torn_last_line_is_skipped_with_a_warning_and_cut_before_the_next_append() {
 
     let (mut store, warnings) = ProgressStore::open(files.clone(), device("laptop")).unwrap();
     assert_eq!(warnings.len(), 1);
-    assert_eq!(
-        store
-            .record_answer(card("b"), at(2), Rating::Hard, 1, state(3))
-            .unwrap(),
-        2
-    );
+    let (seq, b1) = answer(&mut store, "b", at(2), Rating::Hard);
+    assert_eq!(seq, 2);
     drop(store);
     let loaded = load(&files).unwrap();
     assert!(loaded.warnings.is_empty());
-    assert_eq!(loaded.progress.cards[&card("b")], state(3));
+    assert_eq!(loaded.progress.cards[&card("b")], b1);
 }
 
 #[test]
@@ -212,9 +220,7 @@ fn an_unparsable_last_complete_line_is_also_a_torn_line() {
     let dir = tempfile::tempdir().unwrap();
     let files = files(dir.path());
     let mut store = open(&files, "laptop");
-    store
-        .record_answer(card("a"), at(0), Rating::Good, 1, state(1))
-        .unwrap();
+    let (_, a1) = answer(&mut store, "a", at(0), Rating::Good);
     drop(store);
     let journal = files.journal(&device("laptop"));
     let mut bytes = fs::read(&journal).unwrap();
@@ -222,7 +228,7 @@ fn an_unparsable_last_complete_line_is_also_a_torn_line() {
     fs::write(&journal, &bytes).unwrap();
     let loaded = load(&files).unwrap();
     assert_eq!(loaded.warnings.len(), 1);
-    assert_eq!(loaded.progress.cards[&card("a")], state(1));
+    assert_eq!(loaded.progress.cards[&card("a")], a1);
 }
 
 #[test]
@@ -364,27 +370,21 @@ fn two_devices_journals_are_merged_in_time_order() {
     let files = files(dir.path());
     let mut laptop = open(&files, "laptop");
     let mut desktop = open(&files, "desktop");
-    laptop
-        .record_answer(card("a"), at(0), Rating::Good, 1, state(1))
-        .unwrap();
-    desktop
-        .record_answer(card("a"), at(5), Rating::Good, 1, state(2))
-        .unwrap();
-    laptop
-        .record_answer(card("a"), at(3), Rating::Hard, 1, state(3))
-        .unwrap();
-    desktop
-        .record_answer(card("b"), at(1), Rating::Easy, 1, state(4))
-        .unwrap();
+    // Offline: each machine answers card a without seeing the other's answers.
+    answer(&mut laptop, "a", at(0), Rating::Good);
+    answer(&mut desktop, "a", at(5), Rating::Good);
+    answer(&mut laptop, "a", at(3), Rating::Hard);
+    let (_, b1) = answer(&mut desktop, "b", at(1), Rating::Easy);
     drop((laptop, desktop));
 
     let loaded = load(&files).unwrap();
-    assert_eq!(
-        loaded.progress.cards[&card("a")],
-        state(2),
-        "the latest answer wins, whoever wrote it"
-    );
-    assert_eq!(loaded.progress.cards[&card("b")], state(4));
+    // Every answer counts, replayed in time order: Good at 0, Hard at 3, Good at 5.
+    let a = after(None, "a", at(0), Rating::Good);
+    let a = after(Some(&a), "a", at(3), Rating::Hard);
+    let a = after(Some(&a), "a", at(5), Rating::Good);
+    assert_eq!(loaded.progress.cards[&card("a")], a);
+    assert_eq!(loaded.progress.cards[&card("a")].reps, 3);
+    assert_eq!(loaded.progress.cards[&card("b")], b1);
     let order: Vec<(String, u64)> = read_history(&files)
         .unwrap()
         .iter()

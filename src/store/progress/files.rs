@@ -6,6 +6,7 @@
 //!
 //! Deck and device ids hold no '.', so the parts split without ambiguity.
 
+use super::conflict_names::{SyncTool, conflict_original};
 use super::device::DeviceId;
 use super::error::ProgressError;
 use crate::model::{DeckId, Timestamp};
@@ -13,6 +14,23 @@ use std::path::{Path, PathBuf};
 
 const JOURNAL_SUFFIX: &str = ".journal.ron";
 const HISTORY_SUFFIX: &str = ".history.ron";
+
+/// Which of a device's two record files a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LogKind {
+    Journal,
+    History,
+}
+
+/// A file of records: a device's journal or history, or a sync tool's conflict copy of one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LogSource {
+    pub device: DeviceId,
+    pub kind: LogKind,
+    pub path: PathBuf,
+    /// Set for a conflict copy: read for its records, never written or deleted.
+    pub copy: Option<SyncTool>,
+}
 
 /// Where one deck's progress lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +78,83 @@ impl DeckFiles {
     /// Every device's history for this deck, sorted by device.
     pub fn histories(&self) -> Result<Vec<(DeviceId, PathBuf)>, ProgressError> {
         self.per_device(HISTORY_SUFFIX)
+    }
+
+    /// Every journal and history of this deck, with the conflict copies sync tools made of
+    /// them, sorted (by device, kind, path).
+    pub fn log_sources(&self) -> Result<Vec<LogSource>, ProgressError> {
+        let mut found = Vec::new();
+        for (name, path) in self.names()? {
+            let (original, copy) = match conflict_original(&name) {
+                Some((original, tool)) => (original, Some(tool)),
+                None => (name, None),
+            };
+            for (kind, suffix) in [
+                (LogKind::Journal, JOURNAL_SUFFIX),
+                (LogKind::History, HISTORY_SUFFIX),
+            ] {
+                if let Some(device) = self.device_in(&original, suffix) {
+                    found.push(LogSource {
+                        device,
+                        kind,
+                        path: path.clone(),
+                        copy,
+                    });
+                }
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
+    /// Conflict copies of the snapshot: never read (the journals hold every answer), listed
+    /// so the user can be told about them.
+    pub fn snapshot_copies(&self) -> Result<Vec<(PathBuf, SyncTool)>, ProgressError> {
+        let own = format!("{}.ron", self.deck);
+        let mut found: Vec<(PathBuf, SyncTool)> = self
+            .names()?
+            .into_iter()
+            .filter_map(|(name, path)| match conflict_original(&name) {
+                Some((original, tool)) if original == own => Some((path, tool)),
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// `<deck>.<device><suffix>` → the device.
+    fn device_in(&self, name: &str, suffix: &str) -> Option<DeviceId> {
+        let device = name
+            .strip_prefix(self.deck.as_str())?
+            .strip_prefix('.')?
+            .strip_suffix(suffix)?;
+        DeviceId::new(device).ok()
+    }
+
+    /// Every file name in the progress folder that starts with this deck's id, with its path.
+    fn names(&self) -> Result<Vec<(String, PathBuf)>, ProgressError> {
+        let entries = match std::fs::read_dir(&self.folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(ProgressError::io(&self.folder, "list the progress folder")(
+                    e,
+                ));
+            }
+        };
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry =
+                entry.map_err(ProgressError::io(&self.folder, "list the progress folder"))?;
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            if name.starts_with(self.deck.as_str()) {
+                found.push((name, entry.path()));
+            }
+        }
+        Ok(found)
     }
 
     fn per_device(&self, suffix: &str) -> Result<Vec<(DeviceId, PathBuf)>, ProgressError> {

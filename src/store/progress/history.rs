@@ -15,22 +15,37 @@ pub struct Entry {
     pub record: Record,
 }
 
-/// Every record in the deck's history and journal files, each once (a crash while trimming
-/// can leave a record in both), ordered by time, device, number. Torn last lines are skipped.
+/// Every record in the deck's history and journal files and their sync-conflict copies, each
+/// once (a crash while trimming can leave a record in both; a copy repeats its original),
+/// ordered by time, device, number. Torn last lines are skipped; a conflict copy that cannot
+/// be read is left out (loading the deck reports it).
 ///
 /// Undone answers are included with the undo that takes them back: see [`answers_in_effect`].
 pub fn read_history(files: &DeckFiles) -> Result<Vec<Entry>, ProgressError> {
-    let mut unique: BTreeMap<(DeviceId, Seq), Record> = BTreeMap::new();
-    for (device, path) in files.histories()?.into_iter().chain(files.journals()?) {
-        for record in read_log(&path)?.records {
-            unique
-                .entry((device.clone(), record.seq()))
-                .or_insert(record);
+    let mut unique: BTreeMap<(DeviceId, Seq), Vec<Record>> = BTreeMap::new();
+    for source in files.log_sources()? {
+        let log = match read_log(&source.path) {
+            Ok(log) => log,
+            Err(_) if source.copy.is_some() => continue,
+            Err(error) => return Err(error),
+        };
+        for record in log.records {
+            let same = unique
+                .entry((source.device.clone(), record.seq()))
+                .or_default();
+            if !same.contains(&record) {
+                same.push(record);
+            }
         }
     }
     let mut entries: Vec<Entry> = unique
         .into_iter()
-        .map(|((device, _), record)| Entry { device, record })
+        .flat_map(|((device, _), records)| {
+            records.into_iter().map(move |record| Entry {
+                device: device.clone(),
+                record,
+            })
+        })
         .collect();
     entries.sort_by(|a, b| {
         (a.record.at(), &a.device, a.record.seq()).cmp(&(b.record.at(), &b.device, b.record.seq()))

@@ -1,12 +1,15 @@
-//! Loading a deck's progress: the snapshot, then every device's journal records that it does
-//! not include yet, replayed in time order.
+//! Loading a deck's progress: the snapshot, then every record of any device that it does not
+//! include yet, merged in (see `merge`).
 
 use super::device::DeviceId;
 use super::error::{ProgressError, Warning};
-use super::files::DeckFiles;
-use super::log_file::{LogFile, read_log};
+use super::files::{DeckFiles, LogKind, LogSource};
+use super::history::Entry;
+use super::log_file::{LogFile, read_log, read_log_tail};
+use super::merge::{Candidate, merge};
 use super::record::Record;
 use super::snapshot::Snapshot;
+use crate::deck::Location;
 use std::collections::BTreeMap;
 
 /// A deck's progress as of now, and what the caller should tell the user.
@@ -20,23 +23,86 @@ pub struct Loaded {
     pub journals: BTreeMap<DeviceId, LogFile>,
 }
 
-/// Reads the snapshot (none yet: empty progress) and replays every journal onto it. Changes no
-/// file, so it is also how a deck is opened read-only.
+/// Reads the snapshot (none yet: empty progress) and merges onto it every record it does not
+/// include: from each device's journal, from a history holding more than the snapshot covers
+/// (an older snapshot brought back by a sync tool), and from sync tools' conflict copies.
+/// Changes no file, so it is also how a deck is opened read-only.
 pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
     let mut progress = read_snapshot(files)?;
+    let sources = files.log_sources()?;
     let mut journals = BTreeMap::new();
     let mut warnings = Vec::new();
-    for (device, path) in files.journals()? {
-        let log = read_log(&path)?;
+    let mut candidates = Vec::new();
+    for source in &sources {
+        let applied = progress.applied.get(&source.device).copied().unwrap_or(0);
+        let log = match (source.kind, source.copy) {
+            (_, Some(_)) => match read_log(&source.path) {
+                Ok(log) => log,
+                Err(error) => {
+                    warnings.push(unreadable_copy(source, &error));
+                    continue;
+                }
+            },
+            (LogKind::Journal, None) => read_log(&source.path)?,
+            (LogKind::History, None) => match read_log_tail(&source.path)? {
+                (Some(last), _) if last > applied => read_log(&source.path)?,
+                _ => continue,
+            },
+        };
         warnings.extend(log.warning.clone());
-        journals.insert(device, log);
+        candidates.extend(candidates_of(source, &log));
+        if source.kind == LogKind::Journal && source.copy.is_none() {
+            journals.insert(source.device.clone(), log);
+        }
     }
-    replay(&mut progress, &journals);
+    merge(&mut progress, candidates, || every_record(&sources))?;
     Ok(Loaded {
         progress,
         warnings,
         journals,
     })
+}
+
+/// The records of `log`, marked as coming from a conflict copy when `source` is one.
+fn candidates_of<'a>(
+    source: &'a LogSource,
+    log: &'a LogFile,
+) -> impl Iterator<Item = Candidate> + 'a {
+    log.records.iter().map(|record| Candidate {
+        entry: Entry {
+            device: source.device.clone(),
+            record: record.clone(),
+        },
+        from_copy: source.copy.is_some(),
+    })
+}
+
+/// Every record of every file of the deck, for folding a card again from its whole history.
+fn every_record(sources: &[LogSource]) -> Result<Vec<Candidate>, ProgressError> {
+    let mut all = Vec::new();
+    for source in sources {
+        let log = match read_log(&source.path) {
+            Ok(log) => log,
+            Err(_) if source.copy.is_some() => continue,
+            Err(error) => return Err(error),
+        };
+        all.extend(candidates_of(source, &log));
+    }
+    Ok(all)
+}
+
+/// A conflict copy that cannot be read is reported and left alone: the original and the
+/// other devices' files still hold their answers.
+fn unreadable_copy(source: &LogSource, error: &ProgressError) -> Warning {
+    let tool = source.copy.map_or("a sync tool", |t| t.name());
+    Warning::new(
+        &source.path,
+        Location::START,
+        format!(
+            "this conflict copy (made by {tool}) cannot be read, so its answers are not merged: {error}"
+        ),
+        "it is kept as it is; fix or remove it by hand if it holds answers you need",
+    )
 }
 
 fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
@@ -47,25 +113,6 @@ fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
             Ok(Snapshot::empty(files.deck().clone()))
         }
         Err(e) => Err(ProgressError::io(&path, "read the progress snapshot")(e)),
-    }
-}
-
-/// Applies the records the snapshot does not include, ordered by time, then device, then
-/// number, so every machine replays the same answers in the same order.
-fn replay(progress: &mut Snapshot, journals: &BTreeMap<DeviceId, LogFile>) {
-    let mut pending: Vec<(&DeviceId, &Record)> = Vec::new();
-    for (device, log) in journals {
-        let applied = progress.applied.get(device).copied().unwrap_or(0);
-        pending.extend(
-            log.records
-                .iter()
-                .filter(|r| r.seq() > applied)
-                .map(|r| (device, r)),
-        );
-    }
-    pending.sort_by(|(da, a), (db, b)| (a.at(), da, a.seq()).cmp(&(b.at(), db, b.seq())));
-    for (device, record) in pending {
-        apply(progress, device, record);
     }
 }
 

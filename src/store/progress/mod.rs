@@ -13,6 +13,7 @@
 //! with FILE:LINE:COLUMN and never overwritten or deleted (see [`set_aside`]).
 
 mod appender;
+mod conflict_names;
 mod device;
 mod error;
 mod fast_ron;
@@ -20,18 +21,21 @@ mod files;
 mod history;
 mod load;
 mod log_file;
+mod merge;
 mod parse;
 mod record;
 mod snapshot;
 mod snapshot_write;
 mod store;
 
+pub use conflict_names::{SyncTool, conflict_original};
 pub use device::{DEVICE_ID_VAR, DeviceId, DeviceRegistry};
 pub use error::{ProgressError, Warning};
-pub use files::{DeckFiles, set_aside};
+pub use files::{DeckFiles, LogKind, LogSource, set_aside};
 pub use history::{Entry, answers_in_effect, read_history};
 pub use load::{Loaded, load};
 pub use log_file::{LogFile, read_log};
+pub use merge::MergeReport;
 pub use record::{Record, Seq};
 pub use snapshot::{SNAPSHOT_FORMAT, Snapshot};
 pub use store::ProgressStore;
