@@ -4,13 +4,17 @@
 //! cards in a loop, undoes every fifth answer, checkpoints every few records, and prints
 //! `ACK <seq>` once each record is durable. The parent kills it with SIGKILL after a random
 //! delay, again and again on the same data folder, and after each kill checks that reloading
-//! finds every acknowledged record and that the progress agrees with the history.
+//! finds every acknowledged record and that the progress agrees with the history. Another
+//! machine's offline answers lie in the same folder, so every run also merges them: a kill
+//! during a merge must lose nothing either.
 
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use recap::model::{CardId, DeckId, Rating, Timestamp};
 use recap::schedule::{CardState, DeckSettings, Scheduler, fuzz_seed};
-use recap::store::progress::{DeckFiles, DeviceId, ProgressStore, load, read_history};
+use recap::store::progress::{
+    DeckFiles, DeviceId, ProgressStore, Record, answers_in_effect, load, read_history,
+};
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -23,6 +27,9 @@ const KILLS: usize = 60;
 const CARDS: u64 = 10;
 const CHECKPOINT_EVERY: usize = 7;
 const DEVICE: &str = "crashdev";
+/// A second machine whose answers sit in the same folder (see `other_machines_answers`).
+const OTHER_DEVICE: &str = "laptop";
+const OTHER_ANSWERS: u64 = 40;
 
 fn files(dir: &Path) -> DeckFiles {
     DeckFiles::new(dir.join("progress"), DeckId::new("crash").unwrap())
@@ -146,22 +153,58 @@ fn check_after_kill(dir: &Path, acknowledged: &BTreeSet<u64>) {
     assert!(missing.is_empty(), "acknowledged records lost: {missing:?}");
     let max = found.iter().max().copied().unwrap_or(0);
     assert_eq!(found.len() as u64, max, "records are numbered without gaps");
-    let mut latest: HashMap<&CardId, &CardState> = HashMap::new();
-    for entry in &history {
-        latest.insert(entry.record.card(), entry.record.resulting_state());
+    // Every answer still in effect, replayed in time order through the scheduler: what any
+    // machine must compute from these files.
+    let scheduler = Scheduler::new(&DeckSettings::default()).unwrap();
+    let mut expected: HashMap<&CardId, CardState> = HashMap::new();
+    for entry in answers_in_effect(&history) {
+        let Record::Answer {
+            card, at, rating, ..
+        } = &entry.record
+        else {
+            continue;
+        };
+        let before = expected.get(card).cloned().unwrap_or_default();
+        let seed = fuzz_seed(card.as_str(), before.reps);
+        expected.insert(card, scheduler.answer(&before, *rating, *at, seed).state);
     }
-    for (card, state) in latest {
+    for (card, state) in expected {
         assert_eq!(
             loaded.progress.cards.get(card),
-            Some(state),
+            Some(&state),
             "card {card} disagrees with its history"
         );
+    }
+    let other = DeviceId::new(OTHER_DEVICE).unwrap();
+    let others = history.iter().filter(|e| e.device == other).count();
+    assert_eq!(
+        others, OTHER_ANSWERS as usize,
+        "the other machine's answers are all kept"
+    );
+}
+
+/// Another machine's answers on the same cards, made offline at times between the child's,
+/// left in its journal: every run of the child merges them while it is being killed.
+fn other_machines_answers(dir: &Path) {
+    let (mut store, _) =
+        ProgressStore::open(files(dir), DeviceId::new(OTHER_DEVICE).unwrap()).unwrap();
+    let scheduler = Scheduler::new(&DeckSettings::default()).unwrap();
+    for n in 0..OTHER_ANSWERS {
+        let card = card_for(n * 3);
+        let when = Timestamp(at(n * 3).millis() + 500);
+        let before = store.state(&card).cloned().unwrap_or_default();
+        let seed = fuzz_seed(card.as_str(), before.reps);
+        let state = scheduler.answer(&before, Rating::Hard, when, seed).state;
+        store
+            .record_answer(card, when, Rating::Hard, 900, state)
+            .unwrap();
     }
 }
 
 #[test]
 fn sigkill_at_random_moments_loses_no_acknowledged_answer() {
     let dir = tempfile::tempdir().unwrap();
+    other_machines_answers(dir.path());
     let mut rng = StdRng::seed_from_u64(2024);
     let mut acknowledged = BTreeSet::new();
     let started = Instant::now();

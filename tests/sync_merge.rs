@@ -234,3 +234,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_machine_whose_clock_runs_ahead_still_converges() {
+    let root = tempfile::tempdir().unwrap();
+    let laptop = Machine::new(root.path(), "laptop");
+    let desktop = Machine::new(root.path(), "desktop");
+    // The desktop's clock is four days ahead: its answer looks newer than the laptop's.
+    desktop.answer("c1", at(4, 0), Rating::Good, true);
+    let mut n = 0;
+    sync(&desktop, &laptop, Clash::Replace, &mut n);
+    // The laptop answers c1 after seeing it, at its own (earlier) time.
+    laptop.answer("c1", at(0, 10), Rating::Again, true);
+    sync(&laptop, &desktop, Clash::Replace, &mut n);
+    let answers = vec![
+        (
+            "c1".to_string(),
+            at(4, 0),
+            Rating::Good,
+            "desktop".to_string(),
+        ),
+        (
+            "c1".to_string(),
+            at(0, 10),
+            Rating::Again,
+            "laptop".to_string(),
+        ),
+    ];
+    let expected = expected_states(&answers);
+    assert_eq!(
+        laptop.states(),
+        expected,
+        "the laptop's own snapshot follows time order"
+    );
+    assert_eq!(desktop.states(), expected);
+}

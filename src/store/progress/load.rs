@@ -7,7 +7,6 @@ use super::files::{DeckFiles, LogKind, LogSource};
 use super::history::Entry;
 use super::log_file::{LogFile, read_log, read_log_tail};
 use super::merge::{Candidate, merge};
-use super::record::Record;
 use super::snapshot::Snapshot;
 use crate::deck::Location;
 use std::collections::BTreeMap;
@@ -78,7 +77,7 @@ fn candidates_of<'a>(
 }
 
 /// Every record of every file of the deck, for folding a card again from its whole history.
-fn every_record(sources: &[LogSource]) -> Result<Vec<Candidate>, ProgressError> {
+pub(super) fn every_record(sources: &[LogSource]) -> Result<Vec<Candidate>, ProgressError> {
     let mut all = Vec::new();
     for source in sources {
         let log = match read_log(&source.path) {
@@ -114,13 +113,4 @@ fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
         }
         Err(e) => Err(ProgressError::io(&path, "read the progress snapshot")(e)),
     }
-}
-
-/// One record onto the progress: the card takes the record's resulting state.
-pub fn apply(progress: &mut Snapshot, device: &DeviceId, record: &Record) {
-    progress
-        .cards
-        .insert(record.card().clone(), record.resulting_state().clone());
-    let applied = progress.applied.entry(device.clone()).or_insert(0);
-    *applied = (*applied).max(record.seq());
 }

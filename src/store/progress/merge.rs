@@ -258,6 +258,35 @@ fn fold_onto(progress: &mut Snapshot, entries: &[&Entry], replay: &Replay) {
     }
 }
 
+/// Applies a record this device just wrote. It normally comes after everything the card's
+/// state reflects, and takes the state it carries; when it is older than the card's last
+/// answer (another machine's clock runs ahead and its later answers are already in), the card
+/// is folded again from its whole history so that it agrees with what every machine computes.
+pub fn apply_own<E>(
+    progress: &mut Snapshot,
+    device: &DeviceId,
+    record: &Record,
+    full_history: impl FnOnce() -> Result<Vec<Candidate>, E>,
+) -> Result<(), E> {
+    let card = record.card();
+    let behind = progress
+        .cards
+        .get(card)
+        .and_then(|state| state.last_review)
+        .is_some_and(|last| record.at() < last);
+    note_applied(progress, device, record.seq());
+    if behind {
+        let history = distinct(full_history()?);
+        let replay = Replay::for_settings(progress);
+        refold(progress, &history, &HashSet::from([card.clone()]), &replay);
+    } else {
+        progress
+            .cards
+            .insert(card.clone(), record.resulting_state().clone());
+    }
+    Ok(())
+}
+
 fn note_applied(progress: &mut Snapshot, device: &DeviceId, seq: Seq) {
     let applied = progress.applied.entry(device.clone()).or_insert(0);
     *applied = (*applied).max(seq);

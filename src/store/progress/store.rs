@@ -6,8 +6,9 @@ use super::appender::Appender;
 use super::device::DeviceId;
 use super::error::{ProgressError, Warning};
 use super::files::DeckFiles;
-use super::load::{apply, load};
+use super::load::{every_record, load};
 use super::log_file::read_log_tail;
+use super::merge::apply_own;
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
 use crate::model::{CardId, Rating, Timestamp};
@@ -147,7 +148,10 @@ impl ProgressStore {
         self.journal.append(std::slice::from_ref(&record))?;
         let seq = record.seq();
         self.last_seq = seq;
-        apply(&mut self.progress, &self.device, &record);
+        let files = &self.files;
+        apply_own(&mut self.progress, &self.device, &record, || {
+            every_record(&files.log_sources()?)
+        })?;
         self.journal_records.push(record);
         Ok(seq)
     }
