@@ -269,3 +269,34 @@ fn a_machine_whose_clock_runs_ahead_still_converges() {
     );
     assert_eq!(desktop.states(), expected);
 }
+
+#[test]
+fn a_snapshot_with_git_conflict_markers_loses_no_answer() {
+    let root = tempfile::tempdir().unwrap();
+    let laptop = Machine::new(root.path(), "laptop");
+    let desktop = Machine::new(root.path(), "desktop");
+    let answers = study_offline(&laptop, &desktop);
+    // Both machines committed their snapshot; the merge left markers around the differing lines.
+    let ours = std::fs::read_to_string(laptop.files().snapshot()).unwrap();
+    let theirs = std::fs::read_to_string(desktop.files().snapshot()).unwrap();
+    let mut n = 0;
+    sync(&desktop, &laptop, Clash::Keep, &mut n);
+    let conflicted = format!("<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> desktop\n");
+    std::fs::write(laptop.files().snapshot(), &conflicted).unwrap();
+
+    let loaded = recap::store::progress::load(&laptop.files()).unwrap();
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("git merge conflict")),
+        "{:?}",
+        loaded.warnings
+    );
+    assert_eq!(laptop.states(), expected_states(&answers));
+    assert_eq!(
+        std::fs::read_to_string(laptop.files().snapshot()).unwrap(),
+        conflicted,
+        "loading rewrites nothing"
+    );
+}

@@ -27,10 +27,10 @@ pub struct Loaded {
 /// (an older snapshot brought back by a sync tool), and from sync tools' conflict copies.
 /// Changes no file, so it is also how a deck is opened read-only.
 pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
-    let mut progress = read_snapshot(files)?;
+    let mut warnings = Vec::new();
+    let mut progress = read_snapshot(files, &mut warnings)?;
     let sources = files.log_sources()?;
     let mut journals = BTreeMap::new();
-    let mut warnings = Vec::new();
     let mut candidates = Vec::new();
     for source in &sources {
         let applied = progress.applied.get(&source.device).copied().unwrap_or(0);
@@ -104,13 +104,52 @@ fn unreadable_copy(source: &LogSource, error: &ProgressError) -> Warning {
     )
 }
 
-fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
+/// The snapshot; one left with git's conflict markers (two machines committed it) is read as
+/// its first side, with a warning: the other side's answers are in that machine's history.
+fn read_snapshot(
+    files: &DeckFiles,
+    warnings: &mut Vec<Warning>,
+) -> Result<Snapshot, ProgressError> {
     let path = files.snapshot();
     match std::fs::read_to_string(&path) {
-        Ok(text) => Snapshot::from_text(&text, &path, files.deck()),
+        Ok(text) => match first_side_of_git_conflict(&text) {
+            Some(ours) => {
+                warnings.push(Warning::new(
+                    &path,
+                    Location::START,
+                    "this file holds a git merge conflict; its first side is used, and the \
+                     other machine's answers are read from its history",
+                    "the file is rewritten without the markers the next time you study this deck",
+                ));
+                Snapshot::from_text(&ours, &path, files.deck())
+            }
+            None => Snapshot::from_text(&text, &path, files.deck()),
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Ok(Snapshot::empty(files.deck().clone()))
         }
         Err(e) => Err(ProgressError::io(&path, "read the progress snapshot")(e)),
     }
+}
+
+/// `text` without git's conflict markers, keeping the lines outside conflicts and the first
+/// side of each; None when there is no conflict.
+fn first_side_of_git_conflict(text: &str) -> Option<String> {
+    if !text.lines().any(|line| line.starts_with("<<<<<<< ")) {
+        return None;
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut in_other_side = false;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<< ") {
+            in_other_side = false;
+        } else if line.starts_with("|||||||") || line.starts_with("=======") {
+            in_other_side = true;
+        } else if line.starts_with(">>>>>>> ") {
+            in_other_side = false;
+        } else if !in_other_side {
+            kept.push_str(line);
+        }
+    }
+    Some(kept)
 }
