@@ -4,9 +4,11 @@
 //! entry carrying its problems while every other deck loads.
 
 mod bundled;
+mod conflicts;
 mod persist_ids;
 
 pub use bundled::BUNDLED_DECKS;
+pub use conflicts::{DeckConflict, Resolution, merged};
 
 use crate::deck::{DeckError, Location, ParsedDeck, Problem, parse_deck};
 use crate::model::{Deck, DeckId};
@@ -48,6 +50,8 @@ pub struct FailedDeck {
 pub struct Library {
     pub decks: Vec<LibraryDeck>,
     pub failed: Vec<FailedDeck>,
+    /// Sync tools' conflict copies of deck files, for the user to resolve.
+    pub conflicts: Vec<DeckConflict>,
 }
 
 impl Library {
@@ -57,7 +61,10 @@ impl Library {
     pub fn load(data: &DataDir, rng: &mut impl Rng) -> Library {
         let mut library = Library::default();
         for path in deck_files(&data.decks(), &mut library.failed) {
-            library.add_file(&path, rng);
+            match conflict_of(&path) {
+                Some(conflict) => library.conflicts.push(conflict),
+                None => library.add_file(&path, rng),
+            }
         }
         for (name, text) in BUNDLED_DECKS {
             if let Ok(parsed) = parse_deck(text, Path::new(name), rng) {
@@ -123,6 +130,17 @@ impl Library {
         });
         self.failed.sort_by(|a, b| a.path.cmp(&b.path));
     }
+}
+
+/// When `path` is a sync tool's copy of a deck file, what it copies.
+fn conflict_of(path: &Path) -> Option<DeckConflict> {
+    let name = path.file_name()?.to_str()?;
+    let (original, tool) = crate::store::progress::conflict_original(name)?;
+    Some(DeckConflict {
+        copy: path.to_path_buf(),
+        original: path.with_file_name(original),
+        tool,
+    })
 }
 
 fn describe(origin: &DeckOrigin) -> String {

@@ -13,8 +13,8 @@ use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
 use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, QuizScope, Response};
-use crate::store::DataDir;
 use crate::store::progress::DeviceId;
+use crate::store::{DataDir, FolderWatch};
 use crate::study::StudyDeck;
 use std::sync::Arc;
 
@@ -53,11 +53,14 @@ pub struct RecapApp {
     screen: Screen,
     /// Seeds every quiz when set (tests, `--screenshot`); otherwise each quiz gets a fresh one.
     quiz_seed: Option<u64>,
+    /// The data folder as last seen, to notice other machines' answers arriving.
+    watch: FolderWatch,
 }
 
 impl RecapApp {
     /// Loads the library (the only file access at start) and shows it.
     pub fn new(env: AppEnv) -> RecapApp {
+        let watch = FolderWatch::new(&env.data);
         let library = Library::load(&env.data, &mut rand::rng());
         let screen = Screen::Library(LibraryScreen::new(&env, &library));
         RecapApp {
@@ -65,6 +68,7 @@ impl RecapApp {
             library,
             screen,
             quiz_seed: None,
+            watch,
         }
     }
 
@@ -136,12 +140,16 @@ impl RecapApp {
 
     /// Draws the current screen and follows the user's choice.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.reload_if_changed();
         match &mut self.screen {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
                 Some(LibraryAction::Quiz(deck)) => self.on_quiz(Some(&deck)),
                 Some(LibraryAction::QuizSeveral) => self.on_quiz(None),
                 Some(LibraryAction::Import(files)) => self.import_files(&files),
+                Some(LibraryAction::ResolveConflict(index, how)) => {
+                    self.resolve_conflict(index, how)
+                }
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -364,6 +372,35 @@ impl RecapApp {
         }
         self.library = Library::load(&self.env.data, &mut rand::rng());
         self.show_library(Some(lines.join("\n")));
+    }
+
+    /// On the library screen, picks up files a sync tool (or a text editor) changed since the
+    /// last look: decks, other machines' answers, conflict copies. Other screens keep what
+    /// they opened; the library is read again when they return to it.
+    fn reload_if_changed(&mut self) {
+        if !matches!(self.screen, Screen::Library(_)) || !self.watch.changed() {
+            return;
+        }
+        let message = match &mut self.screen {
+            Screen::Library(screen) => screen.message.take(),
+            _ => None,
+        };
+        self.library = Library::load(&self.env.data, &mut rand::rng());
+        self.show_library(message);
+    }
+
+    /// Keeps, replaces or merges a deck file with the sync tool's copy of it, as chosen.
+    fn resolve_conflict(&mut self, index: usize, how: crate::library::Resolution) {
+        let Some(conflict) = self.library.conflicts.get(index).cloned() else {
+            return;
+        };
+        let message = match conflict.resolve(how, self.env.now(), &mut rand::rng()) {
+            Ok(done) => done,
+            Err(error) => format!("The conflict copy was left as it is: {error}"),
+        };
+        self.library = Library::load(&self.env.data, &mut rand::rng());
+        self.watch.changed();
+        self.show_library(Some(message));
     }
 
     fn on_study(&mut self, deck: &DeckId) {

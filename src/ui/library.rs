@@ -3,7 +3,7 @@
 
 use super::app::AppEnv;
 use super::import_dialog::ImportDialog;
-use crate::library::{DeckOrigin, Library, LibraryDeck};
+use crate::library::{DeckConflict, DeckOrigin, Library, LibraryDeck, Resolution};
 use crate::model::DeckId;
 use crate::quiz::{ScoreSummary, score_summary};
 use crate::study::{DeckOverview, deck_overview};
@@ -20,6 +20,8 @@ pub enum LibraryAction {
     QuizSeveral,
     /// Import these files (chosen in the dialog or dropped onto the window).
     Import(Vec<PathBuf>),
+    /// Resolve the sync tool's conflict copy `library.conflicts[index]` this way.
+    ResolveConflict(usize, Resolution),
 }
 
 /// The library screen's state: each deck's overview, worked out when the screen opens (not
@@ -110,6 +112,12 @@ impl LibraryScreen {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    for (index, conflict) in library.conflicts.iter().enumerate() {
+                        if let Some(how) = conflict_row(ui, conflict) {
+                            action = Some(LibraryAction::ResolveConflict(index, how));
+                        }
+                        ui.separator();
+                    }
                     for entry in &library.decks {
                         if let Some(chosen) = self.deck_row(ui, entry) {
                             action = Some(chosen);
@@ -182,6 +190,38 @@ impl LibraryScreen {
         }
         action
     }
+}
+
+/// A deck file the sync tool duplicated: what happened and the three ways out.
+fn conflict_row(ui: &mut egui::Ui, conflict: &DeckConflict) -> Option<Resolution> {
+    let mut chosen = None;
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "Sync conflict: {} is {}'s copy of {}.",
+            conflict.copy_name(),
+            conflict.tool.name(),
+            conflict.original_name()
+        ),
+    );
+    ui.label(
+        "Two computers changed this deck before syncing. Choose which to keep; the other is \
+         renamed, not deleted. Progress is kept either way (it follows card ids).",
+    );
+    ui.horizontal(|ui| {
+        let copy = conflict.copy_name();
+        let choices = [
+            ("Keep mine", Resolution::KeepOriginal, "Keep this computer's file; the copy is renamed aside."),
+            ("Use the copy", Resolution::UseCopy, "The copy becomes the deck; this computer's file is renamed aside."),
+            ("Merge both", Resolution::Merge, "Add the copy's cards that this file lacks (same card id = same card); the copy is renamed aside."),
+        ];
+        for (verb, how, means) in choices {
+            if deck_button(ui, verb, &copy).on_hover_text(means).clicked() {
+                chosen = Some(how);
+            }
+        }
+    });
+    chosen
 }
 
 /// A short button whose accessible name also names the deck ("Study Kim Jong Un…"), so a
