@@ -151,3 +151,28 @@ fn keeping_mine_or_using_the_copy_renames_the_other_and_deletes_nothing() {
         SUMMITS_ON_THE_LAPTOP
     );
 }
+
+#[test]
+fn a_second_window_on_the_same_folder_is_told_the_deck_is_in_use_and_loses_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let clock = ManualClock::new(START);
+    let mut first = open_window_with(&data, &clock, |_| {});
+    let mut second = open_window_with(&data, &clock, |_| {});
+    let study = format!("Study {}", common::window::DECK_TITLE);
+    first.click(&study);
+    first.press(egui::Key::Space);
+    first.press(egui::Key::Num3);
+    second.click(&study);
+    assert!(second.shows("another Recap window is already studying this deck"));
+    assert!(
+        second.shows("Library"),
+        "the second window stays on the library"
+    );
+
+    first.press(egui::Key::Escape);
+    assert!(first.shows("Cards reviewed"));
+    // Once the first window has finished, the second studies on from its answer.
+    second.click(&study);
+    assert!(second.shows("New 4"), "the first window's answer counts");
+}
