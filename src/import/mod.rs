@@ -1,6 +1,7 @@
 //! Building decks from other formats: news articles' FAQ sections (text, Markdown, HTML), and
 //! tables of cards (CSV/TSV with Anki's headers, Quizlet's export text).
 
+pub mod apkg;
 pub mod article;
 mod article_deck;
 mod into_library;

@@ -207,7 +207,8 @@ impl RecapApp {
         match self.library.find(deck.as_str()) {
             Some(entry) => {
                 let d = entry.deck();
-                let setup = QuizSetupScreen::new(d.id.clone(), d.title.clone(), d.cards.len());
+                let questions = d.as_studied().cards.len();
+                let setup = QuizSetupScreen::new(d.id.clone(), d.title.clone(), questions);
                 self.screen = Screen::QuizSetup(setup);
             }
             None => self.show_library(Some(format!("no deck {deck:?} in the library"))),
