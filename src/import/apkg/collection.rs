@@ -51,7 +51,11 @@ pub struct Collection {
 }
 
 /// Reads the collection in `bytes`, as unpacked from `layout`'s file of package `file`.
-pub fn read_collection(file: &Path, layout: Layout, bytes: &[u8]) -> Result<Collection, ApkgError> {
+pub fn read_collection(
+    file: &Path,
+    layout: Layout,
+    bytes: &mut [u8],
+) -> Result<Collection, ApkgError> {
     let part = format!("collection ({})", layout.file_name());
     let db = open(bytes).map_err(|e| damaged(file, &part, &e))?;
     let schema: i64 = db
@@ -86,9 +90,15 @@ pub fn read_collection(file: &Path, layout: Layout, bytes: &[u8]) -> Result<Coll
     })
 }
 
-fn open(bytes: &[u8]) -> rusqlite::Result<Connection> {
+fn open(bytes: &mut [u8]) -> rusqlite::Result<Connection> {
+    // Anki saves current collections in WAL mode (header bytes 18 and 19 are 2), which SQLite
+    // cannot open from memory; marking them as rollback-journal files (1) reads the same pages.
+    if bytes.len() >= 20 && bytes[18] == 2 && bytes[19] == 2 {
+        bytes[18] = 1;
+        bytes[19] = 1;
+    }
     let mut db = Connection::open_in_memory()?;
-    db.deserialize_read_exact("main", bytes, bytes.len(), true)?;
+    db.deserialize_read_exact("main", &*bytes, bytes.len(), true)?;
     // Anki declares some columns with its own collation; comparing names is all it does.
     db.create_collation("unicase", |a, b| {
         a.to_lowercase().cmp(&b.to_lowercase())

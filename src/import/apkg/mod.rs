@@ -66,9 +66,9 @@ pub fn read_apkg(
         file: path.to_path_buf(),
         source,
     })?;
-    let package = package::read_package(path, &bytes)?;
+    let mut package = package::read_package(path, &bytes)?;
     drop(bytes);
-    let collection = collection::read_collection(path, package.layout, &package.collection)?;
+    let collection = collection::read_collection(path, package.layout, &mut package.collection)?;
     let converted = notes::convert(&collection, rng);
     if converted.cards.is_empty() {
         let reason = match converted.skipped.summary() {
