@@ -216,9 +216,12 @@ fn the_real_anki_imports_the_package_and_its_export_comes_back_the_same() {
     assert_eq!(notes.len(), 4, "{notes:?}");
     assert_eq!(notes[0]["fields"], serde_json::json!(["Who wrote, and when?", "Kim, in 2023"]));
     assert_eq!(notes[0]["tags"], serde_json::json!(["asia", "letters"]));
-    assert_eq!(notes[1]["type"], "Basic (and reversed card)");
+    // A fresh collection has its own stock types of these names: Anki adds ours with a "+".
+    let type_of = |i: usize| notes[i]["type"].as_str().unwrap().trim_end_matches('+').to_string();
+    assert_eq!(type_of(1), "Basic (and reversed card)");
     assert_eq!(notes[1]["cards"], 2);
-    assert_eq!(notes[3]["type"], "Basic");
+    assert_eq!(type_of(3), "Basic");
+    assert_eq!(notes[3]["cards"], 1);
 
     // Anki's own export (current format) of what it imported reads back as the same cards.
     let data = folder.path().join("data");
