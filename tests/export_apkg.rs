@@ -29,9 +29,21 @@ fn deck() -> Deck {
         source: None,
         tags: Vec::new(),
         cards: vec![
-            card("c1", "Who wrote, and when?", "Kim, in 2023", &["asia", "letters"], false),
+            card(
+                "c1",
+                "Who wrote, and when?",
+                "Kim, in 2023",
+                &["asia", "letters"],
+                false,
+            ),
             card("c2", "der Hund", "the dog", &["german"], true),
-            card("c3", "a < b & c?", "First paragraph.\n\nSecond <b>one</b>.", &[], false),
+            card(
+                "c3",
+                "a < b & c?",
+                "First paragraph.\n\nSecond <b>one</b>.",
+                &[],
+                false,
+            ),
             card("c4", "Plain", "Answer", &["world_news"], false),
         ],
     }
@@ -47,12 +59,19 @@ fn recap(data: &Path, args: &[&str]) -> Output {
 
 fn put_in_library(data: &Path, deck: &Deck) {
     std::fs::create_dir_all(data.join("decks")).unwrap();
-    std::fs::write(data.join("decks").join(format!("{}.ron", deck.id)), deck_to_ron(deck)).unwrap();
+    std::fs::write(
+        data.join("decks").join(format!("{}.ron", deck.id)),
+        deck_to_ron(deck),
+    )
+    .unwrap();
 }
 
 /// (front, back, tags, both ways) of each card of the library's deck `id`.
 fn cards_of(data: &Path, id: &str) -> Vec<(String, String, Vec<String>, bool)> {
-    let library = Library::load(&recap::store::DataDir::new(data), &mut StdRng::seed_from_u64(0));
+    let library = Library::load(
+        &recap::store::DataDir::new(data),
+        &mut StdRng::seed_from_u64(0),
+    );
     let deck = library.find(id).unwrap_or_else(|| panic!("no deck {id}"));
     deck.deck()
         .cards
@@ -76,12 +95,19 @@ fn open_collection(package: &[u8]) -> rusqlite::Connection {
     names.sort_unstable();
     assert_eq!(names, ["collection.anki2", "media"]);
     let mut media = String::new();
-    zip.by_name("media").unwrap().read_to_string(&mut media).unwrap();
+    zip.by_name("media")
+        .unwrap()
+        .read_to_string(&mut media)
+        .unwrap();
     assert_eq!(media, "{}");
     let mut bytes = Vec::new();
-    zip.by_name("collection.anki2").unwrap().read_to_end(&mut bytes).unwrap();
+    zip.by_name("collection.anki2")
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
     let mut db = rusqlite::Connection::open_in_memory().unwrap();
-    db.deserialize_read_exact("main", &bytes[..], bytes.len(), true).unwrap();
+    db.deserialize_read_exact("main", &bytes[..], bytes.len(), true)
+        .unwrap();
     db
 }
 
@@ -89,13 +115,24 @@ fn open_collection(package: &[u8]) -> rusqlite::Connection {
 fn the_package_holds_one_note_per_card_with_its_model_and_tags() {
     let db = open_collection(&deck_to_apkg(&deck(), NOW).unwrap());
     let (version, models, decks): (i64, String, String) = db
-        .query_row("select ver, models, decks from col", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row("select ver, models, decks from col", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .unwrap();
     assert_eq!(version, 11);
     let models: serde_json::Value = serde_json::from_str(&models).unwrap();
     assert_eq!(models[BASIC_ID.to_string()]["name"], "Basic");
-    assert_eq!(models[REVERSED_ID.to_string()]["name"], "Basic (and reversed card)");
-    assert_eq!(models[REVERSED_ID.to_string()]["tmpls"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        models[REVERSED_ID.to_string()]["name"],
+        "Basic (and reversed card)"
+    );
+    assert_eq!(
+        models[REVERSED_ID.to_string()]["tmpls"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     assert!(decks.contains("\"Words & more\""), "{decks}");
 
     let notes: Vec<(i64, String, String)> = db
@@ -108,12 +145,21 @@ fn the_package_holds_one_note_per_card_with_its_model_and_tags() {
     assert_eq!(
         notes,
         [
-            (BASIC_ID, " asia letters ".into(), "Who wrote, and when?\u{1f}Kim, in 2023".into()),
-            (REVERSED_ID, " german ".into(), "der Hund\u{1f}the dog".into()),
+            (
+                BASIC_ID,
+                " asia letters ".into(),
+                "Who wrote, and when?\u{1f}Kim, in 2023".into()
+            ),
+            (
+                REVERSED_ID,
+                " german ".into(),
+                "der Hund\u{1f}the dog".into()
+            ),
             (
                 BASIC_ID,
                 String::new(),
-                "a &lt; b &amp; c?\u{1f}First paragraph.<br><br>Second &lt;b&gt;one&lt;/b&gt;.".into()
+                "a &lt; b &amp; c?\u{1f}First paragraph.<br><br>Second &lt;b&gt;one&lt;/b&gt;."
+                    .into()
             ),
             (BASIC_ID, " world_news ".into(), "Plain\u{1f}Answer".into()),
         ]
@@ -127,9 +173,17 @@ fn the_package_holds_one_note_per_card_with_its_model_and_tags() {
         .collect();
     assert_eq!(
         cards,
-        [(BASIC_ID, 0), (REVERSED_ID, 0), (REVERSED_ID, 1), (BASIC_ID, 0), (BASIC_ID, 0)]
+        [
+            (BASIC_ID, 0),
+            (REVERSED_ID, 0),
+            (REVERSED_ID, 1),
+            (BASIC_ID, 0),
+            (BASIC_ID, 0)
+        ]
     );
-    let revlog: i64 = db.query_row("select count(*) from revlog", [], |r| r.get(0)).unwrap();
+    let revlog: i64 = db
+        .query_row("select count(*) from revlog", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(revlog, 0);
 }
 
@@ -138,14 +192,32 @@ fn recap_to_apkg_to_recap_gives_the_same_cards() {
     let folder = tempfile::tempdir().unwrap();
     put_in_library(folder.path(), &deck());
     let package = folder.path().join("words.apkg");
-    let out = recap(folder.path(), &["export", "words", "-o", package.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = recap(
+        folder.path(),
+        &["export", "words", "-o", package.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Exported 4 cards into "));
-    let again = recap(folder.path(), &["export", "words", "-o", package.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(1), "never replaced without --force");
+    let again = recap(
+        folder.path(),
+        &["export", "words", "-o", package.to_str().unwrap()],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "never replaced without --force"
+    );
 
     let out = recap(folder.path(), &["import", package.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(cards_of(folder.path(), "words-more"), expected());
 }
 
@@ -154,14 +226,25 @@ fn recap_to_csv_to_recap_gives_the_same_cards() {
     let folder = tempfile::tempdir().unwrap();
     put_in_library(folder.path(), &deck());
     let csv = folder.path().join("words-copy.csv");
-    let out = recap(folder.path(), &["export", "words", "-o", csv.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = recap(
+        folder.path(),
+        &["export", "words", "-o", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("1 studied both ways"),
         "a row cannot say so, and the command tells"
     );
     let out = recap(folder.path(), &["import", csv.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let without_both_ways: Vec<_> = expected()
         .into_iter()
         .map(|(front, back, tags, _)| (front, back, tags, false))
@@ -207,17 +290,35 @@ fn the_real_anki_imports_the_package_and_its_export_comes_back_the_same() {
     std::fs::write(&package, deck_to_apkg(&deck(), NOW).unwrap()).unwrap();
     let back = folder.path().join("from-anki.apkg");
     let out = Command::new("python3")
-        .args(["-c", ANKI_ROUND_TRIP, package.to_str().unwrap(), back.to_str().unwrap()])
+        .args([
+            "-c",
+            ANKI_ROUND_TRIP,
+            package.to_str().unwrap(),
+            back.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let notes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let notes = notes.as_array().unwrap();
     assert_eq!(notes.len(), 4, "{notes:?}");
-    assert_eq!(notes[0]["fields"], serde_json::json!(["Who wrote, and when?", "Kim, in 2023"]));
+    assert_eq!(
+        notes[0]["fields"],
+        serde_json::json!(["Who wrote, and when?", "Kim, in 2023"])
+    );
     assert_eq!(notes[0]["tags"], serde_json::json!(["asia", "letters"]));
     // A fresh collection has its own stock types of these names: Anki adds ours with a "+".
-    let type_of = |i: usize| notes[i]["type"].as_str().unwrap().trim_end_matches('+').to_string();
+    let type_of = |i: usize| {
+        notes[i]["type"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches('+')
+            .to_string()
+    };
     assert_eq!(type_of(1), "Basic (and reversed card)");
     assert_eq!(notes[1]["cards"], 2);
     assert_eq!(type_of(3), "Basic");
@@ -226,6 +327,10 @@ fn the_real_anki_imports_the_package_and_its_export_comes_back_the_same() {
     // Anki's own export (current format) of what it imported reads back as the same cards.
     let data = folder.path().join("data");
     let out = recap(&data, &["import", back.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(cards_of(&data, "words-more"), expected());
 }

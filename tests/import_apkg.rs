@@ -58,8 +58,18 @@ fn anki_fixture_cards() -> Vec<(String, String, Vec<String>, bool)> {
         row("2 + 2 =", "4", &["math"], false),
         row("der Hund", "the dog", &["german"], true),
         row("die Katze", "the cat", &["german"], true),
-        row("[...] is the capital of Australia.", canberra, &["geo"], false),
-        row("Canberra is the capital of [...].", canberra, &["geo"], false),
+        row(
+            "[...] is the capital of Australia.",
+            canberra,
+            &["geo"],
+            false,
+        ),
+        row(
+            "Canberra is the capital of [...].",
+            canberra,
+            &["geo"],
+            false,
+        ),
         row(
             "The [organelle] is the powerhouse of the cell.",
             "The mitochondrion is the powerhouse of the cell.",
@@ -126,7 +136,11 @@ fn imports_the_anki_collection(package: &str) {
     assert!(forward.memory.unwrap().stability > 1.0);
     assert!(progress.cards[&cards[2].id.reversed()].memory.is_some());
     let history = read_history(&files).unwrap();
-    assert_eq!(history.len(), 8, "statistics and the optimizer see the answers");
+    assert_eq!(
+        history.len(),
+        8,
+        "statistics and the optimizer see the answers"
+    );
 }
 
 #[test]
@@ -152,13 +166,33 @@ fn a_genanki_collection_anki2_imports_without_reviews() {
             row("What is the capital of Italy?", "Rome", &["geo"], false),
             row("Sound check", "Ding", &[], false),
             row("el perro", "the dog", &["spanish"], true),
-            row("[...] is in Canada; Toronto is bigger.", back, &["geo"], false),
-            row("Ottawa is in [...]; Toronto is bigger.", back, &["geo"], false),
-            row("Ottawa is in Canada; [...] is bigger.", back, &["geo"], false),
+            row(
+                "[...] is in Canada; Toronto is bigger.",
+                back,
+                &["geo"],
+                false
+            ),
+            row(
+                "Ottawa is in [...]; Toronto is bigger.",
+                back,
+                &["geo"],
+                false
+            ),
+            row(
+                "Ottawa is in Canada; [...] is bigger.",
+                back,
+                &["geo"],
+                false
+            ),
         ]
     );
     assert_eq!(report.reviews, 0);
-    assert!(report.notes.iter().any(|n| n.contains("Skipped 1 media files")));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("Skipped 1 media files"))
+    );
     assert!(!data.progress().exists(), "no reviews, no progress files");
 }
 
@@ -171,7 +205,11 @@ fn the_command_line_prints_what_it_made_and_skipped() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.starts_with("Imported 7 cards into "), "{stdout}");
     assert!(stdout.contains("Imported 8 reviews"), "{stdout}");
 }
@@ -185,7 +223,11 @@ fn importing_twice_makes_a_second_deck_with_its_own_progress() {
     assert_ne!(first.deck, second.deck);
     assert_eq!(second.reviews, 8);
     let files = DeckFiles::new(data.progress(), first.deck);
-    assert_eq!(read_history(&files).unwrap().len(), 8, "the first deck's history is untouched");
+    assert_eq!(
+        read_history(&files).unwrap().len(),
+        8,
+        "the first deck's history is untouched"
+    );
 }
 
 /// A zip holding `entries`.
@@ -205,13 +247,41 @@ fn broken_packages_are_errors_with_the_reason_and_nothing_is_written() {
     let not_sqlite = vec![7u8; 4096];
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.apkg", Vec::new(), "not a zip archive"),
-        ("random.apkg", (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect(), "not a zip archive"),
-        ("truncated.apkg", current[..current.len() / 2].to_vec(), "not a zip archive"),
-        ("nocollection.apkg", zip_of(&[("media", b"{}")]), "holds no Anki collection"),
-        ("garbage.apkg", zip_of(&[("collection.anki2", &not_sqlite)]), "damaged"),
-        ("newer.apkg", zip_of(&[("meta", &[0x08, 0x09])]), "newer Anki"),
-        ("badzstd.apkg", zip_of(&[("meta", &[0x08, 0x03]), ("collection.anki21b", b"nope")]), "cannot be decompressed"),
-        ("notanki.zip", zip_of(&[("collection.anki2", &sqlite_without_anki_tables())]), "does not look like Anki's"),
+        (
+            "random.apkg",
+            (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect(),
+            "not a zip archive",
+        ),
+        (
+            "truncated.apkg",
+            current[..current.len() / 2].to_vec(),
+            "not a zip archive",
+        ),
+        (
+            "nocollection.apkg",
+            zip_of(&[("media", b"{}")]),
+            "holds no Anki collection",
+        ),
+        (
+            "garbage.apkg",
+            zip_of(&[("collection.anki2", &not_sqlite)]),
+            "damaged",
+        ),
+        (
+            "newer.apkg",
+            zip_of(&[("meta", &[0x08, 0x09])]),
+            "newer Anki",
+        ),
+        (
+            "badzstd.apkg",
+            zip_of(&[("meta", &[0x08, 0x03]), ("collection.anki21b", b"nope")]),
+            "cannot be decompressed",
+        ),
+        (
+            "notanki.zip",
+            zip_of(&[("collection.anki2", &sqlite_without_anki_tables())]),
+            "does not look like Anki's",
+        ),
     ];
     for (name, bytes, expected) in cases {
         let folder = tempfile::tempdir().unwrap();
@@ -221,7 +291,10 @@ fn broken_packages_are_errors_with_the_reason_and_nothing_is_written() {
         let error = import(&data, &file).unwrap_err();
         assert!(error.contains(name), "{name}: {error}");
         assert!(error.contains(expected), "{name}: {error}");
-        assert!(!folder.path().join("data").exists(), "{name}: nothing written");
+        assert!(
+            !folder.path().join("data").exists(),
+            "{name}: nothing written"
+        );
     }
 }
 

@@ -95,7 +95,11 @@ fn the_reversed_side_asks_the_back_and_has_its_own_progress() {
     assert_eq!(progress.cards[&id("hund~rev")], backward);
     assert_eq!(progress.cards[&id("hund")], forward);
     // The deck file never names the reversed side.
-    assert!(!std::fs::read_to_string(deck_path(&data)).unwrap().contains("~rev"));
+    assert!(
+        !std::fs::read_to_string(deck_path(&data))
+            .unwrap()
+            .contains("~rev")
+    );
 }
 
 #[test]

@@ -141,7 +141,10 @@ mod tests {
         let ids: Vec<&str> = studied.cards.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "b~rev"]);
         let reversed = &studied.cards[2];
-        assert_eq!((reversed.front.as_str(), reversed.back.as_str()), ("the dog", "der Hund"));
+        assert_eq!(
+            (reversed.front.as_str(), reversed.back.as_str()),
+            ("the dog", "der Hund")
+        );
         assert_eq!(reversed.short, None);
         let mut plain = deck.clone();
         plain.cards[1].both_ways = false;

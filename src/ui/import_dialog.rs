@@ -20,7 +20,9 @@ impl ImportDialog {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let chosen = rfd::FileDialog::new()
-                .set_title("Import a deck: an article with a FAQ, a table of cards, an Anki package")
+                .set_title(
+                    "Import a deck: an article with a FAQ, a table of cards, an Anki package",
+                )
                 .add_filter(
                     "Articles, tables and Anki packages",
                     &["txt", "md", "markdown", "html", "htm", "csv", "tsv", "apkg"],

@@ -14,7 +14,8 @@ pub use schema::{BASIC_ID, REVERSED_ID};
 /// The package's bytes; the error (SQLite or zip refusing, which bad input cannot cause) is
 /// a sentence for the caller to put after the file name.
 pub fn deck_to_apkg(deck: &Deck, now: Timestamp) -> Result<Vec<u8>, String> {
-    let collection = collection(deck, now).map_err(|e| format!("cannot build the collection: {e}"))?;
+    let collection =
+        collection(deck, now).map_err(|e| format!("cannot build the collection: {e}"))?;
     zip_package(&collection).map_err(|e| format!("cannot write the zip: {e}"))
 }
 
@@ -73,7 +74,15 @@ fn insert_note(
     // csum (a checksum of the sort field) is left 0: Anki recomputes it when importing.
     tx.execute(
         "insert into notes values (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')",
-        params![note_id, guid, note_type, secs, anki_tags(&card.tags), fields, card.front],
+        params![
+            note_id,
+            guid,
+            note_type,
+            secs,
+            anki_tags(&card.tags),
+            fields,
+            card.front
+        ],
     )?;
     Ok(())
 }

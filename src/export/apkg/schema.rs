@@ -52,7 +52,13 @@ const ANSWER_LINE: &str = "{{FrontSide}}\n\n<hr id=answer>\n\n";
 
 /// The `models` JSON: "Basic" and "Basic (and reversed card)", as Anki's stock types.
 pub fn models(deck_id: i64, now_secs: i64) -> Value {
-    let basic = note_type(BASIC_ID, "Basic", deck_id, now_secs, &[("Card 1", "Front", "Back")]);
+    let basic = note_type(
+        BASIC_ID,
+        "Basic",
+        deck_id,
+        now_secs,
+        &[("Card 1", "Front", "Back")],
+    );
     let reversed = note_type(
         REVERSED_ID,
         "Basic (and reversed card)",
@@ -64,7 +70,13 @@ pub fn models(deck_id: i64, now_secs: i64) -> Value {
 }
 
 /// A note type with fields Front and Back and one template per (name, question, answer).
-fn note_type(id: i64, name: &str, deck_id: i64, now_secs: i64, templates: &[(&str, &str, &str)]) -> Value {
+fn note_type(
+    id: i64,
+    name: &str,
+    deck_id: i64,
+    now_secs: i64,
+    templates: &[(&str, &str, &str)],
+) -> Value {
     let tmpls: Vec<Value> = templates
         .iter()
         .enumerate()
@@ -87,7 +99,9 @@ fn note_type(id: i64, name: &str, deck_id: i64, now_secs: i64, templates: &[(&st
             })
         })
         .collect();
-    let req: Vec<Value> = (0..templates.len()).map(|ord| json!([ord, "any", [ord]])).collect();
+    let req: Vec<Value> = (0..templates.len())
+        .map(|ord| json!([ord, "any", [ord]]))
+        .collect();
     json!({
         "id": id, "name": name, "type": 0, "mod": now_secs, "usn": -1, "sortf": 0,
         "did": deck_id, "tmpls": tmpls, "flds": flds, "css": CSS,

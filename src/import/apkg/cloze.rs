@@ -27,6 +27,7 @@ impl ClozeText {
             text,
             at: 0,
             unclosed: false,
+            last_close: text.rfind("}}").unwrap_or(0),
         };
         ClozeText(parser.sequence(0).parts)
     }
@@ -94,6 +95,8 @@ struct Parser<'a> {
     /// A deletion ran to the end of the text unclosed: the rest is read as text. Trying again
     /// at every later `{{c` would make hostile input take exponential time.
     unclosed: bool,
+    /// Where the text's last `}}` starts.
+    last_close: usize,
 }
 
 /// A run of text and deletions, and how it ended.
@@ -116,14 +119,23 @@ impl Parser<'_> {
             if depth > 0 && self.rest().starts_with("}}") {
                 self.at += 2;
                 push_text(&mut parts, &mut text);
-                return Sequence { parts, hint: None, closed: true };
+                return Sequence {
+                    parts,
+                    hint: None,
+                    closed: true,
+                };
             }
-            if depth > 0 && self.rest().starts_with("::") {
+            // (No `}}` after here, no hint: skips a search per `::` on hostile input.)
+            if depth > 0 && self.rest().starts_with("::") && self.at + 2 <= self.last_close {
                 if let Some(end) = self.rest()[2..].find("}}") {
                     let hint = self.rest()[2..2 + end].to_string();
                     self.at += end + 4;
                     push_text(&mut parts, &mut text);
-                    return Sequence { parts, hint: Some(hint), closed: true };
+                    return Sequence {
+                        parts,
+                        hint: Some(hint),
+                        closed: true,
+                    };
                 }
             }
             if depth < MAX_DEPTH {
@@ -137,7 +149,11 @@ impl Parser<'_> {
             self.at += c.len_utf8();
         }
         push_text(&mut parts, &mut text);
-        Sequence { parts, hint: None, closed: false }
+        Sequence {
+            parts,
+            hint: None,
+            closed: false,
+        }
     }
 
     /// A deletion starting here, read whole; None (and nothing read) when there is none or it
@@ -148,7 +164,11 @@ impl Parser<'_> {
         }
         let start = self.at;
         let after = self.rest().strip_prefix("{{c")?;
-        let (numbers_text, _) = after.split_once("::")?;
+        let numbers_len = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ','))
+            .unwrap_or(after.len());
+        let numbers_text = &after[..numbers_len];
+        after[numbers_len..].strip_prefix("::")?;
         let numbers: Vec<u32> = numbers_text
             .split(',')
             .map(|n| n.trim().parse().ok().filter(|&n| n > 0))
@@ -207,7 +227,12 @@ mod tests {
         }
         let deep = "{{c1::".repeat(100) + &"}}".repeat(100);
         assert!(!ClozeText::parse(&deep).numbers().is_empty());
-        let hostile = "{{c1::a ".repeat(5_000);
-        assert_eq!(ClozeText::parse(&hostile).back(), hostile);
+        for hostile in [
+            "{{c1::a ".repeat(5_000),
+            "{{c".repeat(20_000),
+            "{{c1::a::".repeat(5_000),
+        ] {
+            assert_eq!(ClozeText::parse(&hostile).back(), hostile);
+        }
     }
 }

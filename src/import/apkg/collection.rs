@@ -100,9 +100,7 @@ fn open(bytes: &mut [u8]) -> rusqlite::Result<Connection> {
     let mut db = Connection::open_in_memory()?;
     db.deserialize_read_exact("main", &*bytes, bytes.len(), true)?;
     // Anki declares some columns with its own collation; comparing names is all it does.
-    db.create_collation("unicase", |a, b| {
-        a.to_lowercase().cmp(&b.to_lowercase())
-    })?;
+    db.create_collation("unicase", |a, b| a.to_lowercase().cmp(&b.to_lowercase()))?;
     Ok(db)
 }
 

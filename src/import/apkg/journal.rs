@@ -26,7 +26,8 @@ pub fn has_progress(data: &DataDir, deck: &DeckId) -> bool {
 /// the number recorded; the error says which file could not be written.
 pub fn write_reviews(data: &DataDir, deck: &DeckId, reviews: &[Review]) -> Result<usize, String> {
     let files = DeckFiles::new(data.progress(), deck.clone());
-    let device = DeviceId::new(IMPORT_DEVICE).map_err(|e| format!("device {IMPORT_DEVICE}: {e}"))?;
+    let device =
+        DeviceId::new(IMPORT_DEVICE).map_err(|e| format!("device {IMPORT_DEVICE}: {e}"))?;
     let (mut store, _warnings) = ProgressStore::open(files.clone(), device).map_err(text)?;
     let scheduler = Scheduler::new(store.settings()).map_err(|e| {
         format!(
@@ -49,7 +50,13 @@ fn text(error: ProgressError) -> String {
 fn replay(
     scheduler: &Scheduler,
     reviews: &[Review],
-) -> Vec<(CardId, crate::model::Timestamp, crate::model::Rating, u32, CardState)> {
+) -> Vec<(
+    CardId,
+    crate::model::Timestamp,
+    crate::model::Rating,
+    u32,
+    CardState,
+)> {
     let mut states: HashMap<&CardId, CardState> = HashMap::new();
     reviews
         .iter()

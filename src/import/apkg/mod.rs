@@ -53,7 +53,8 @@ pub fn is_anki_package(path: &Path, first_bytes: &[u8]) -> bool {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    matches!(extension.as_deref(), Some("apkg" | "colpkg")) || first_bytes.starts_with(b"PK\x03\x04")
+    matches!(extension.as_deref(), Some("apkg" | "colpkg"))
+        || first_bytes.starts_with(b"PK\x03\x04")
 }
 
 /// Reads the package at `path` into a deck (card ids drawn from `rng`). Writes nothing.
@@ -125,7 +126,12 @@ fn title(
         .title
         .clone()
         .or(named)
-        .or_else(|| options.file_name.as_deref().map(crate::import::title_from_file_name))
+        .or_else(|| {
+            options
+                .file_name
+                .as_deref()
+                .map(crate::import::title_from_file_name)
+        })
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| "Anki deck".to_string())
 }

@@ -43,7 +43,9 @@ pub fn convert(collection: &Collection, rng: &mut impl Rng) -> Converted {
         };
         let before = out.cards.len();
         let made = if note_type.cloze {
-            cloze_note(note, note_type, cards, &mut out, &mut || new_id(rng, &mut taken))
+            cloze_note(note, note_type, cards, &mut out, &mut || {
+                new_id(rng, &mut taken)
+            })
         } else {
             standard_note(note, note_type, cards, &mut out, new_id(rng, &mut taken))
         };
@@ -85,7 +87,10 @@ fn standard_note(
     }
     let mut fields = note.fields.split('\u{1f}');
     let (Some(front), Some(back)) = (fields.next(), fields.next()) else {
-        return Err(format!("of note type \"{}\", which has one field", note_type.name));
+        return Err(format!(
+            "of note type \"{}\", which has one field",
+            note_type.name
+        ));
     };
     let (front, back) = (field_text(front), field_text(back));
     if front.is_empty() || back.is_empty() {

@@ -60,7 +60,10 @@ mod tests {
     #[test]
     fn reads_a_varint_field_among_others() {
         assert_eq!(varint_field(&[0x08, 0x03], 1), Some(3));
-        assert_eq!(varint_field(&[0x1a, 0x02, b'a', b'b', 0x08, 0x01], 1), Some(1));
+        assert_eq!(
+            varint_field(&[0x1a, 0x02, b'a', b'b', 0x08, 0x01], 1),
+            Some(1)
+        );
         assert_eq!(varint_field(&[0x1a, 0x01, b'a'], 1), Some(0));
         assert_eq!(varint_field(&[0x08, 0xac, 0x02], 1), Some(300));
         assert_eq!(varint_field(&[0x1a, 0x09, b'a'], 1), None);

@@ -49,7 +49,8 @@ pub fn reviews(revlog: &[RevlogRow], card_ids: &HashMap<i64, CardId>) -> Reviews
                 let before = out.answers.len();
                 out.answers.retain(|a| &a.card != card);
                 for _ in out.answers.len()..before {
-                    out.skipped.add("given before the card was reset to new in Anki");
+                    out.skipped
+                        .add("given before the card was reset to new in Anki");
                 }
                 out.skipped.add("that reset a card to new");
             }
@@ -92,7 +93,10 @@ mod tests {
             .iter()
             .map(|r| (r.at.0, r.card.as_str(), r.rating))
             .collect();
-        assert_eq!(kept, [(20, "a~rev", Rating::Again), (40, "a", Rating::Easy)]);
+        assert_eq!(
+            kept,
+            [(20, "a~rev", Rating::Again), (40, "a", Rating::Easy)]
+        );
         assert_eq!(reviews.answers[0].took_ms, 60_000);
         assert_eq!(reviews.skipped.total(), 4);
     }

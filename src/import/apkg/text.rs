@@ -3,9 +3,14 @@
 use crate::import::tabular::html_to_text;
 
 /// `field` as plain text: `[sound:…]` references removed, HTML reduced to text (images go
-/// with the other tags), entities decoded, whitespace tidied.
+/// with the other tags), entities decoded, runs of spaces made one (as a browser shows them,
+/// and as Anki does), lines trimmed.
 pub fn field_text(field: &str) -> String {
-    html_to_text(&without_sounds(field))
+    let text = html_to_text(&without_sounds(field));
+    text.split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `field` without Anki's `[sound:file.mp3]` references.
