@@ -228,15 +228,15 @@ fn check_rules(raw: &RawDeck, tree: Option<&Node>, file: &Path, lines: &LineInde
                 ),
                 format!("remove \"{REVERSED_MARKER}\" from the id, or delete this `id` line and Recap will make a new one"),
             ));
-        } else if let Some(id) = &card.id {
-            if let Some(first) = first_use.insert(id.as_str(), number) {
-                problems.push(Problem::new(
-                    file,
-                    places.card_field(index, "id"),
-                    format!("card {number} has the id \"{id}\", which card {first} already uses"),
-                    "ids must be unique in a deck: delete this `id` line and Recap will make a new one",
-                ));
-            }
+        } else if let Some(id) = &card.id
+            && let Some(first) = first_use.insert(id.as_str(), number)
+        {
+            problems.push(Problem::new(
+                file,
+                places.card_field(index, "id"),
+                format!("card {number} has the id \"{id}\", which card {first} already uses"),
+                "ids must be unique in a deck: delete this `id` line and Recap will make a new one",
+            ));
         }
     }
     problems

@@ -126,24 +126,26 @@ impl Parser<'_> {
                 };
             }
             // (No `}}` after here, no hint: skips a search per `::` on hostile input.)
-            if depth > 0 && self.rest().starts_with("::") && self.at + 2 <= self.last_close {
-                if let Some(end) = self.rest()[2..].find("}}") {
-                    let hint = self.rest()[2..2 + end].to_string();
-                    self.at += end + 4;
-                    push_text(&mut parts, &mut text);
-                    return Sequence {
-                        parts,
-                        hint: Some(hint),
-                        closed: true,
-                    };
-                }
+            if depth > 0
+                && self.rest().starts_with("::")
+                && self.at + 2 <= self.last_close
+                && let Some(end) = self.rest()[2..].find("}}")
+            {
+                let hint = self.rest()[2..2 + end].to_string();
+                self.at += end + 4;
+                push_text(&mut parts, &mut text);
+                return Sequence {
+                    parts,
+                    hint: Some(hint),
+                    closed: true,
+                };
             }
-            if depth < MAX_DEPTH {
-                if let Some(cloze) = self.cloze(depth) {
-                    push_text(&mut parts, &mut text);
-                    parts.push(cloze);
-                    continue;
-                }
+            if depth < MAX_DEPTH
+                && let Some(cloze) = self.cloze(depth)
+            {
+                push_text(&mut parts, &mut text);
+                parts.push(cloze);
+                continue;
             }
             text.push(c);
             self.at += c.len_utf8();
