@@ -117,6 +117,11 @@ fn turning_both_ways_off_keeps_the_reversed_sides_progress() {
     study.close().unwrap();
 
     set_both_ways(&deck_path(&data), false);
+    let written = std::fs::read_to_string(deck_path(&data)).unwrap();
+    assert!(
+        !written.contains("both_ways"),
+        "written only when true: {written}"
+    );
     let later = START.plus_minutes(1.0);
     let mut study = open(&data, later);
     assert!(study.session().deck().card(&id("hund~rev")).is_none());
