@@ -152,19 +152,24 @@ fn report_lines(
     )];
     if let Some(summary) = converted.skipped.summary() {
         lines.push(format!(
-            "Skipped {} notes: {summary}",
-            converted.skipped.total()
+            "Skipped {}: {summary}",
+            count(converted.skipped.total(), "note", "notes")
         ));
     }
     if media > 0 {
         lines.push(format!(
-            "Skipped {media} media files (images, sounds): Recap cards hold text only"
+            "Skipped {} (images, sounds): Recap cards hold text only",
+            count(media, "media file", "media files")
         ));
     }
     if let Some(summary) = reviews.skipped.summary() {
         lines.push(format!(
-            "Left out {} review log entries: {summary}",
-            reviews.skipped.total()
+            "Left out {}: {summary}",
+            count(
+                reviews.skipped.total(),
+                "review log entry",
+                "review log entries"
+            )
         ));
     }
     let decks = converted.per_deck.len();
@@ -181,4 +186,9 @@ fn report_lines(
         ));
     }
     lines
+}
+
+/// "1 note", "2 notes".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -153,3 +153,72 @@ fn cloze_note(
     out.cards.extend(made);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    fn note_type(name: &str, cloze: bool, templates: usize) -> NoteType {
+        NoteType {
+            name: name.into(),
+            cloze,
+            fields: vec!["Front".into(), "Back".into()],
+            templates,
+        }
+    }
+
+    fn note(id: i64, note_type: i64, fields: &str) -> Note {
+        Note {
+            id,
+            note_type,
+            tags: " t ".into(),
+            fields: fields.into(),
+        }
+    }
+
+    #[test]
+    fn notes_recap_cannot_show_are_skipped_by_reason() {
+        let collection = Collection {
+            note_types: HashMap::from([
+                (1, note_type("Basic", false, 1)),
+                (2, note_type("Three cards", false, 3)),
+                (3, note_type("Cloze", true, 1)),
+                (4, note_type("Image Occlusion", true, 1)),
+                (5, note_type("Optional reverse", false, 2)),
+            ]),
+            decks: HashMap::from([(1, "Default".into())]),
+            notes: vec![
+                note(10, 1, "Q\u{1f}<img src=\"a.png\">"),
+                note(11, 2, "a\u{1f}b"),
+                note(12, 3, "no deletion\u{1f}"),
+                note(13, 4, "{{c1::image-occlusion:rect:left=.1}}\u{1f}"),
+                note(14, 9, "a\u{1f}b"),
+                note(15, 5, "front\u{1f}back\u{1f}"),
+            ],
+            cards: vec![AnkiCard {
+                id: 150,
+                note: 15,
+                deck: 1,
+                ord: 0,
+            }],
+            revlog: Vec::new(),
+        };
+        let out = convert(&collection, &mut rand::rngs::StdRng::seed_from_u64(1));
+        assert_eq!(out.cards.len(), 1);
+        assert!(!out.cards[0].both_ways, "no second card: no reverse");
+        assert_eq!(out.cards[0].tags, ["t"]);
+        assert_eq!(out.card_ids[&150], out.cards[0].id);
+        assert_eq!(out.skipped.total(), 5);
+        let summary = out.skipped.summary().unwrap();
+        for reason in [
+            "empty front or back",
+            "3 card templates",
+            "without a deletion",
+            "image occlusion",
+            "missing from the package",
+        ] {
+            assert!(summary.contains(reason), "{reason}: {summary}");
+        }
+    }
+}
