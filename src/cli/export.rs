@@ -1,23 +1,27 @@
-//! `recap export DECK -o FILE.csv|.tsv`: a deck as Anki-compatible text.
+//! `recap export DECK -o FILE.csv|.tsv|.apkg`: a deck as Anki-compatible text or an Anki
+//! package.
 
 use super::Cli;
 use crate::deck::parse_deck;
-use crate::export::{ExportFormat, deck_to_table_text, left_out_of_table};
+use crate::export::{
+    ExportFormat, deck_to_apkg, deck_to_table_text, left_out_of_apkg, left_out_of_table,
+};
 use crate::library::{Library, read_text};
-use crate::model::Deck;
+use crate::model::{Clock, Deck, SystemClock};
 use crate::store::atomic::{write_atomic, write_new};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
-/// Export a deck as CSV or TSV with Anki's text headers (Anki's File > Import reads it).
+/// Export a deck as CSV or TSV with Anki's text headers, or as an Anki package (.apkg): Anki's
+/// File > Import reads all three.
 ///
 /// Never overwrites a file without --force.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The deck: its id in the library (see `recap list`), or a .ron deck file.
     pub deck: String,
-    /// The file to write: .csv or .tsv (.apkg is not supported yet).
-    #[arg(short, long, value_name = "FILE.csv|FILE.tsv")]
+    /// The file to write: .csv, .tsv or .apkg.
+    #[arg(short, long, value_name = "FILE.csv|FILE.tsv|FILE.apkg")]
     pub output: PathBuf,
     /// Replace the output file if it exists.
     #[arg(long)]
@@ -44,11 +48,21 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> i32 {
 fn export(cli: &Cli, args: &ExportArgs) -> Result<(usize, Option<String>), String> {
     let format = ExportFormat::from_path(&args.output).map_err(|e| e.to_string())?;
     let deck = find_deck(cli, &args.deck)?;
-    let text = deck_to_table_text(&deck, format);
+    let (bytes, left_out) = match format {
+        ExportFormat::Apkg => {
+            let bytes = deck_to_apkg(&deck, SystemClock.now())
+                .map_err(|e| format!("{}: {e}", args.output.display()))?;
+            (bytes, left_out_of_apkg(&deck))
+        }
+        ExportFormat::Csv | ExportFormat::Tsv => (
+            deck_to_table_text(&deck, format).into_bytes(),
+            left_out_of_table(&deck),
+        ),
+    };
     let written = if args.force {
-        write_atomic(&args.output, text.as_bytes())
+        write_atomic(&args.output, &bytes)
     } else {
-        write_new(&args.output, text.as_bytes())
+        write_new(&args.output, &bytes)
     };
     written.map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => format!(
@@ -57,7 +71,7 @@ fn export(cli: &Cli, args: &ExportArgs) -> Result<(usize, Option<String>), Strin
         ),
         _ => format!("{}: cannot write the file: {e}", args.output.display()),
     })?;
-    Ok((deck.cards.len(), left_out_of_table(&deck)))
+    Ok((deck.cards.len(), left_out))
 }
 
 /// A deck file when `deck` names one (ends in .ron or exists), else the library's deck with

@@ -1,4 +1,5 @@
-//! `recap import FILE [-o DECK.ron]`: a deck from an article's FAQ section or a table of cards.
+//! `recap import FILE [-o DECK.ron]`: a deck from an article's FAQ section, a table of cards
+//! or an Anki package.
 
 use super::Cli;
 use crate::import::tabular::{FileFormat, QuizletSeparators, TableFormat, separator_from_arg};
@@ -6,15 +7,17 @@ use crate::import::{ImportRequest, import_into_library};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
-/// Build a deck from a news article's FAQ section (plain text, Markdown or HTML), or from a
-/// table of cards (CSV/TSV, Anki's or Quizlet's text export).
+/// Build a deck from a news article's FAQ section (plain text, Markdown or HTML), a table of
+/// cards (CSV/TSV, Anki's or Quizlet's text export), or an Anki package (.apkg, with its
+/// review history).
 ///
-/// The format follows the extension (.csv, .tsv) and, for .txt, the content. Writes the deck
+/// The format follows the extension (.csv, .tsv, .apkg) and, for .txt, the content. Writes the deck
 /// to the library's decks folder (file name from the title) unless -o is given, and prints the
 /// number of cards, the path, and any rows skipped. Never overwrites a file without --force.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file: an article (.txt, .md, .html) or a table (.csv, .tsv, .txt).
+    /// The file: an article (.txt, .md, .html), a table (.csv, .tsv, .txt) or an Anki
+    /// package (.apkg).
     #[arg(value_name = "FILE")]
     pub article: PathBuf,
     /// Where to write the deck (a .ron file). Its file name also gives the deck's id.
@@ -49,6 +52,8 @@ pub enum FormatArg {
     Csv,
     Tsv,
     Quizlet,
+    /// An Anki package (.apkg).
+    Anki,
 }
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> i32 {
@@ -101,6 +106,7 @@ fn forced_format(args: &ImportArgs) -> Result<Option<FileFormat>, String> {
         Some(FormatArg::Csv) => Some(FileFormat::Table(TableFormat::Csv)),
         Some(FormatArg::Tsv) => Some(FileFormat::Table(TableFormat::Tsv)),
         Some(FormatArg::Quizlet) => Some(FileFormat::Table(TableFormat::Quizlet(quizlet(args)?))),
+        Some(FormatArg::Anki) => Some(FileFormat::Anki),
         None => None,
     })
 }

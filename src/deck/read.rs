@@ -5,7 +5,7 @@ use super::fast_ron;
 use super::line_index::LineIndex;
 use super::ron_tree::{self, Node, NodeKind};
 use super::{DeckError, FORMAT_VERSION, Location, Problem, ron_errors};
-use crate::model::{Card, CardId, Deck, DeckId, Source};
+use crate::model::{Card, CardId, Deck, DeckId, REVERSED_MARKER, Source};
 use rand::Rng;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -54,6 +54,8 @@ pub(super) struct RawCard {
     pub choices: Vec<String>,
     #[serde(default)]
     pub short: Option<String>,
+    #[serde(default)]
+    pub both_ways: bool,
 }
 
 /// A deck read from text, with the ids this reading had to make up.
@@ -126,7 +128,10 @@ fn has_rule_problem(raw: &RawDeck) -> bool {
         || raw.cards.iter().any(|card| {
             card.front.trim().is_empty()
                 || card.back.trim().is_empty()
-                || card.id.as_ref().is_some_and(|id| !ids.insert(id.as_str()))
+                || card
+                    .id
+                    .as_ref()
+                    .is_some_and(|id| id.is_reversed() || !ids.insert(id.as_str()))
         })
 }
 
@@ -214,15 +219,24 @@ fn check_rules(raw: &RawDeck, tree: Option<&Node>, file: &Path, lines: &LineInde
                 ));
             }
         }
-        if let Some(id) = &card.id {
-            if let Some(first) = first_use.insert(id.as_str(), number) {
-                problems.push(Problem::new(
-                    file,
-                    places.card_field(index, "id"),
-                    format!("card {number} has the id \"{id}\", which card {first} already uses"),
-                    "ids must be unique in a deck: delete this `id` line and Recap will make a new one",
-                ));
-            }
+        if let Some(id) = card.id.as_ref().filter(|id| id.is_reversed()) {
+            problems.push(Problem::new(
+                file,
+                places.card_field(index, "id"),
+                format!(
+                    "card {number} has the id \"{id}\": ids ending in \"{REVERSED_MARKER}\" are kept for the reversed side of cards studied both ways"
+                ),
+                format!("remove \"{REVERSED_MARKER}\" from the id, or delete this `id` line and Recap will make a new one"),
+            ));
+        } else if let Some(id) = &card.id
+            && let Some(first) = first_use.insert(id.as_str(), number)
+        {
+            problems.push(Problem::new(
+                file,
+                places.card_field(index, "id"),
+                format!("card {number} has the id \"{id}\", which card {first} already uses"),
+                "ids must be unique in a deck: delete this `id` line and Recap will make a new one",
+            ));
         }
     }
     problems
@@ -263,6 +277,7 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
             tags: card.tags,
             choices: card.choices,
             short: card.short,
+            both_ways: card.both_ways,
         });
     }
     let deck = Deck {
@@ -298,6 +313,7 @@ mod tests {
         card.tags = vec!["t1".into(), "t2".into()];
         card.choices = vec!["In \"Moscow\"".into()];
         card.short = Some("Camp David".into());
+        card.both_ways = true;
         let deck = Deck {
             id: DeckId::new("d").unwrap(),
             title: "Kim–Putin".into(),

@@ -47,6 +47,10 @@ fn write_card(out: &mut String, card: &Card) {
     field(out, 3, "front", &quote(&card.front));
     field(out, 3, "back", &quote(&card.back));
     field(out, 3, "tags", &string_list(&card.tags));
+    // Written only when set, so decks without reversed cards keep their exact text.
+    if card.both_ways {
+        field(out, 3, "both_ways", "true");
+    }
     if !card.choices.is_empty() {
         field(out, 3, "choices", &string_list(&card.choices));
     }

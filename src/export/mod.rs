@@ -1,11 +1,15 @@
-//! Writing decks in other tools' formats. Pure: a deck in, text out; the caller writes it.
+//! Writing decks in other tools' formats. Pure: a deck in, text or bytes out; the caller
+//! writes them.
 //!
 //! CSV/TSV carry Anki's text-export headers, so Anki's "Import File" reads front, back and
-//! tags without the user mapping columns, and Recap's own importer reads them back.
+//! tags without the user mapping columns, and Recap's own importer reads them back. An Anki
+//! package (.apkg) carries notes, both-ways cards and tags.
 
+pub mod apkg;
 mod table_text;
 
-pub use table_text::{deck_to_table_text, left_out_of_table};
+pub use apkg::{BASIC_ID, REVERSED_ID, deck_to_apkg};
+pub use table_text::{deck_to_table_text, left_out_of_apkg, left_out_of_table};
 
 use std::path::{Path, PathBuf};
 
@@ -14,14 +18,16 @@ use std::path::{Path, PathBuf};
 pub enum ExportFormat {
     Csv,
     Tsv,
+    /// An Anki package.
+    Apkg,
 }
 
 impl ExportFormat {
-    /// The field separator.
+    /// The field separator of a table format (a package has none; tab is never used there).
     pub fn separator(self) -> char {
         match self {
             ExportFormat::Csv => ',',
-            ExportFormat::Tsv => '\t',
+            ExportFormat::Tsv | ExportFormat::Apkg => '\t',
         }
     }
 
@@ -33,9 +39,7 @@ impl ExportFormat {
         match extension.as_deref() {
             Some("csv") => Ok(ExportFormat::Csv),
             Some("tsv" | "txt") => Ok(ExportFormat::Tsv),
-            Some("apkg") => Err(ExportError::ApkgNotSupported {
-                file: path.to_path_buf(),
-            }),
+            Some("apkg") => Ok(ExportFormat::Apkg),
             _ => Err(ExportError::UnknownFormat {
                 file: path.to_path_buf(),
             }),
@@ -47,12 +51,7 @@ impl ExportFormat {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "{}: exporting to Anki packages (.apkg) is not supported yet. Export to .csv or .tsv instead; Anki's File > Import reads both.",
-        file.display()
-    )]
-    ApkgNotSupported { file: PathBuf },
-    #[error(
-        "{}: Recap cannot tell the format from this name. End the file name with .csv or .tsv.",
+        "{}: Recap cannot tell the format from this name. End the file name with .csv, .tsv or .apkg.",
         file.display()
     )]
     UnknownFormat { file: PathBuf },

@@ -12,7 +12,8 @@ pub fn deck_to_table_text(deck: &Deck, format: ExportFormat) -> String {
     let separator = format.separator();
     let (name, sep) = match format {
         ExportFormat::Csv => ("comma", ","),
-        ExportFormat::Tsv => ("tab", "\t"),
+        // A package is not text: the caller writes one with `deck_to_apkg`; tab is the default.
+        ExportFormat::Tsv | ExportFormat::Apkg => ("tab", "\t"),
     };
     let mut out = String::with_capacity(64 + deck.cards.len() * 128);
     out.push_str(&format!("#separator:{name}\n#html:false\n"));
@@ -37,10 +38,34 @@ pub fn left_out_of_table(deck: &Deck) -> Option<String> {
         .iter()
         .filter(|c| !c.choices.is_empty() || c.short.is_some())
         .count();
+    let mut parts = Vec::new();
+    if count > 0 {
+        let cards = if count == 1 { "card has" } else { "cards have" };
+        parts.push(format!(
+            "{count} {cards} quiz choices or a short answer, which CSV/TSV rows (front, back, tags) do not carry"
+        ));
+    }
+    let both_ways = deck.cards.iter().filter(|c| c.both_ways).count();
+    if both_ways > 0 {
+        parts.push(format!(
+            "{both_ways} studied both ways, which a row cannot say (an .apkg export keeps it)"
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// What an Anki package leaves out of this deck: quiz choices and short answers (a note has
+/// front, back and tags).
+pub fn left_out_of_apkg(deck: &Deck) -> Option<String> {
+    let count = deck
+        .cards
+        .iter()
+        .filter(|c| !c.choices.is_empty() || c.short.is_some())
+        .count();
     (count > 0).then(|| {
         let cards = if count == 1 { "card has" } else { "cards have" };
         format!(
-            "{count} {cards} quiz choices or a short answer, which CSV/TSV rows (front, back, tags) do not carry"
+            "{count} {cards} quiz choices or a short answer, which Anki notes (front, back, tags) do not carry"
         )
     })
 }

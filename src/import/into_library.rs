@@ -2,6 +2,7 @@
 //! and drag-and-drop all take. Reads the file, builds the deck, picks an unused deck id, writes
 //! the deck file (never replacing one unless asked).
 
+use super::apkg::{self, ApkgDeckOptions, Review};
 use super::tabular::FileFormat;
 use super::tabular::{TableDeckOptions, TableFormat, deck_from_table, detect_format};
 use super::{
@@ -13,6 +14,7 @@ use crate::model::{Deck, DeckId};
 use crate::store::DataDir;
 use crate::store::atomic::{write_atomic, write_new};
 use rand::Rng;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What to import and how.
@@ -37,6 +39,8 @@ pub struct ImportReport {
     pub deck: DeckId,
     /// Rows skipped and parts of the file not imported, one line each.
     pub notes: Vec<String>,
+    /// Answers from the file's review history recorded in the deck's progress (Anki).
+    pub reviews: usize,
 }
 
 /// Imports `request.file` into the library of `data` (or to `request.output`). The error says
@@ -48,14 +52,15 @@ pub fn import_into_library(
 ) -> Result<ImportReport, String> {
     let format = match &request.format {
         Some(format) => format.clone(),
-        None => {
-            let text = read_article(&request.file).map_err(|e| e.to_string())?;
-            detect_format(&request.file, &text)
-        }
+        None => guess_format(&request.file)?,
     };
-    let (mut deck, notes) = match format {
-        FileFormat::Article => (article_deck(request, rng)?, Vec::new()),
-        FileFormat::Table(format) => table_deck(request, &format, rng)?,
+    let (mut deck, mut notes, reviews) = match format {
+        FileFormat::Article => (article_deck(request, rng)?, Vec::new(), Vec::new()),
+        FileFormat::Table(format) => {
+            let (deck, notes) = table_deck(request, &format, rng)?;
+            (deck, notes, Vec::new())
+        }
+        FileFormat::Anki => anki_deck(request, rng)?,
     };
     // The deck id names progress files: from the output's file name, else the title's slug
     // made unique in the library (never a bundled or existing deck's id).
@@ -67,9 +72,21 @@ pub fn import_into_library(
         None => {
             let library = Library::load(data, rng);
             let wanted = readable_id(&deck.title, &request.file);
-            deck.id = unused_id(&wanted, |id| library.has_id(id) && !request.force);
+            // Answers are imported only into a deck without progress: avoid ids that have some.
+            deck.id = unused_id(&wanted, |id| {
+                (library.has_id(id) && !request.force)
+                    || (!reviews.is_empty() && apkg::has_progress(data, id))
+            });
             data.decks().join(format!("{}.ron", deck.id))
         }
+    };
+    let reviews = reviews_to_write(data, &deck.id, reviews, &mut notes);
+    if !reviews.is_empty() && !request.force && output.exists() {
+        return Err(already_exists(&output));
+    }
+    let recorded = match reviews.is_empty() {
+        true => 0,
+        false => apkg::write_reviews(data, &deck.id, &reviews)?,
     };
     let text = deck_to_ron(&deck);
     let written = if request.force {
@@ -77,21 +94,95 @@ pub fn import_into_library(
     } else {
         write_new(&output, text.as_bytes())
     };
-    written.map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => {
-            format!(
-                "{} already exists. Use --force to replace it, or -o to write elsewhere.",
-                output.display()
-            )
+    if let Err(e) = written {
+        if recorded > 0 {
+            // Made by this import a moment ago, for a deck that had no progress: not the user's.
+            apkg::remove_imported_progress(data, &deck.id);
         }
-        _ => format!("{}: cannot write the deck: {e}", output.display()),
-    })?;
+        return Err(match e.kind() {
+            std::io::ErrorKind::AlreadyExists => already_exists(&output),
+            _ => format!("{}: cannot write the deck: {e}", output.display()),
+        });
+    }
+    if recorded > 0 {
+        notes.push(format!(
+            "Imported {recorded} reviews into the deck's progress (as device \"{}\"): FSRS goes on from Anki's history",
+            apkg::IMPORT_DEVICE
+        ));
+    }
     Ok(ImportReport {
         cards: deck.cards.len(),
         path: output,
         deck: deck.id,
         notes,
+        reviews: recorded,
     })
+}
+
+fn already_exists(output: &Path) -> String {
+    format!(
+        "{} already exists. Use --force to replace it, or -o to write elsewhere.",
+        output.display()
+    )
+}
+
+/// The format a file's name and first bytes tell: an Anki package, else what its text says.
+fn guess_format(file: &Path) -> Result<FileFormat, String> {
+    let mut first = [0u8; 4];
+    let read = std::fs::File::open(file).and_then(|mut f| {
+        let mut n = 0;
+        while n < first.len() {
+            match f.read(&mut first[n..])? {
+                0 => break,
+                more => n += more,
+            }
+        }
+        Ok(n)
+    });
+    let read = read.map_err(|e| {
+        format!(
+            "{}: cannot read the file: {e}. Check that it exists and can be read.",
+            file.display()
+        )
+    })?;
+    if apkg::is_anki_package(file, &first[..read]) {
+        return Ok(FileFormat::Anki);
+    }
+    let text = read_article(file).map_err(|e| e.to_string())?;
+    Ok(detect_format(file, &text))
+}
+
+/// The answers to record: none when the deck already has progress (its id was given with
+/// -o), with a note saying so.
+fn reviews_to_write(
+    data: &DataDir,
+    deck: &DeckId,
+    reviews: Vec<Review>,
+    notes: &mut Vec<String>,
+) -> Vec<Review> {
+    if reviews.is_empty() || !apkg::has_progress(data, deck) {
+        return reviews;
+    }
+    notes.push(format!(
+        "Note: {} reviews from Anki were not imported: the deck id \"{deck}\" already has progress in {}. Import without -o (or to a new file name) to bring the review history.",
+        reviews.len(),
+        data.progress().display()
+    ));
+    Vec::new()
+}
+
+/// The deck, report lines and review history of an Anki package.
+fn anki_deck(
+    request: &ImportRequest,
+    rng: &mut impl Rng,
+) -> Result<(Deck, Vec<String>, Vec<Review>), String> {
+    let options = ApkgDeckOptions {
+        title: request.title.clone(),
+        date: request.date.clone(),
+        file_name: file_name(request),
+    };
+    let import = apkg::read_apkg(&request.file, &options, rng).map_err(|e| e.to_string())?;
+    Ok((import.deck, import.report, import.reviews))
 }
 
 /// A deck id people can read: the title's slug, unless the title is mostly in a script the slug

@@ -1,6 +1,8 @@
-//! Building decks from other formats: news articles' FAQ sections (text, Markdown, HTML), and
-//! tables of cards (CSV/TSV with Anki's headers, Quizlet's export text).
+//! Building decks from other formats: news articles' FAQ sections (text, Markdown, HTML),
+//! tables of cards (CSV/TSV with Anki's headers, Quizlet's export text), and Anki packages
+//! (.apkg, with their review history).
 
+pub mod apkg;
 pub mod article;
 mod article_deck;
 mod into_library;
@@ -20,7 +22,7 @@ pub enum ImportError {
         file: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: this is not a text file (it holds binary data). Give an article (plain text, Markdown or HTML) or a table of cards (CSV, TSV, Quizlet text).", file.display())]
+    #[error("{}: this is not a text file (it holds binary data). Give an article (plain text, Markdown or HTML), a table of cards (CSV, TSV, Quizlet text) or an Anki package (.apkg).", file.display())]
     Binary { file: PathBuf },
     #[error("{}: {source}. Hint: {}", file.display(), hint(source))]
     Article {

@@ -21,6 +21,10 @@ pub enum IdError {
 /// The longest id accepted; ids name files, so they stay short.
 pub const MAX_ID_LEN: usize = 64;
 
+/// Ends the id of a card's reversed side (`<card-id>~rev`, see [`CardId::reversed`]). '~' is
+/// not allowed in any other id, so a derived id can never be a real card's.
+pub const REVERSED_MARKER: &str = "~rev";
+
 fn check_id(text: &str) -> Result<(), IdError> {
     if text.is_empty() {
         return Err(IdError::Empty);
@@ -41,13 +45,18 @@ fn check_id(text: &str) -> Result<(), IdError> {
     }
 }
 
+/// A card id: a plain id, or a plain id and [`REVERSED_MARKER`] (progress files hold those).
+fn check_card_id(text: &str) -> Result<(), IdError> {
+    check_id(text.strip_suffix(REVERSED_MARKER).unwrap_or(text))
+}
+
 /// Letters for generated ids: lowercase and digits, without look-alikes (0/o, 1/l).
 const ID_ALPHABET: &[u8] = b"23456789abcdefghijkmnpqrstuvwxyz";
 /// Length of a generated card id: 32^6 ≈ 10^9 ids, ample for one deck.
 const GENERATED_CARD_ID_LEN: usize = 6;
 
 macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident) => {
+    ($(#[$doc:meta])* $name:ident, $check:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -57,7 +66,7 @@ macro_rules! id_type {
             /// Accepts `text` when it is a valid id.
             pub fn new(text: impl Into<String>) -> Result<Self, IdError> {
                 let text = text.into();
-                check_id(&text)?;
+                $check(&text)?;
                 Ok(Self(text))
             }
 
@@ -89,14 +98,40 @@ macro_rules! id_type {
 
 id_type!(
     /// Identifies a deck in the library; also names its progress files.
-    DeckId
+    DeckId,
+    check_id
 );
 id_type!(
-    /// Identifies a card within its deck; progress is keyed by it.
-    CardId
+    /// Identifies a card within its deck; progress is keyed by it. The reversed side of a card
+    /// studied both ways has the derived id [`CardId::reversed`].
+    CardId,
+    check_card_id
 );
 
 impl CardId {
+    /// The id of this card's reversed side (back → front), which has progress of its own:
+    /// `<id>~rev`. Derived, never stored in a deck file, so it stays stable as long as the
+    /// card's id does.
+    pub fn reversed(&self) -> CardId {
+        if self.is_reversed() {
+            return self.clone();
+        }
+        CardId(format!("{}{REVERSED_MARKER}", self.0))
+    }
+
+    /// Whether this is the id of a reversed side.
+    pub fn is_reversed(&self) -> bool {
+        self.0.ends_with(REVERSED_MARKER)
+    }
+
+    /// The id of the card itself: the id without [`REVERSED_MARKER`].
+    pub fn forward(&self) -> CardId {
+        match self.0.strip_suffix(REVERSED_MARKER) {
+            Some(base) => CardId(base.to_string()),
+            None => self.clone(),
+        }
+    }
+
     /// A fresh random id that `is_taken` rejects for no existing card.
     pub fn generate(rng: &mut impl Rng, is_taken: impl Fn(&str) -> bool) -> CardId {
         loop {
@@ -164,6 +199,20 @@ mod tests {
             CardId::new("x".repeat(65)),
             Err(IdError::TooLong { .. })
         ));
+    }
+
+    #[test]
+    fn reversed_ids_are_derived_and_only_card_ids_take_the_marker() {
+        let id = CardId::new("q7mx2a").unwrap();
+        let reversed = id.reversed();
+        assert_eq!(reversed.as_str(), "q7mx2a~rev");
+        assert!(reversed.is_reversed() && !id.is_reversed());
+        assert_eq!(reversed.forward(), id);
+        assert_eq!(reversed.reversed(), reversed);
+        assert_eq!(CardId::new("q7mx2a~rev"), Ok(reversed));
+        assert!(CardId::new("~rev").is_err());
+        assert!(CardId::new("a~b").is_err());
+        assert!(DeckId::new("d~rev").is_err());
     }
 
     #[test]

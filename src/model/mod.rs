@@ -7,7 +7,7 @@ mod rating;
 mod time;
 
 pub use deck::{Card, Deck, Source};
-pub use ids::{CardId, DeckId, IdError, MAX_ID_LEN};
+pub use ids::{CardId, DeckId, IdError, MAX_ID_LEN, REVERSED_MARKER};
 pub use local_offset::local_utc_offset_minutes;
 pub use rating::Rating;
 pub use time::{

@@ -29,7 +29,10 @@ pub fn build_quiz_from(
     options: &QuizOptions,
     wanted: impl Fn(&DeckId, &CardId) -> bool,
 ) -> Quiz {
-    let decks = distinct(decks);
+    // Reversed sides of cards studied both ways are asked like any other card.
+    let studied: Vec<std::borrow::Cow<'_, Deck>> =
+        distinct(decks).into_iter().map(Deck::as_studied).collect();
+    let decks: Vec<&Deck> = studied.iter().map(|d| &**d).collect();
     let mut rng = StdRng::seed_from_u64(options.seed);
     let mut asked: Vec<(&DeckId, &Card)> = decks
         .iter()

@@ -51,7 +51,10 @@ impl QuizScope {
         self.chosen(all)
             .iter()
             .map(|deck| {
-                deck.cards
+                // Cards studied both ways are asked both ways too.
+                let studied = deck.as_studied();
+                studied
+                    .cards
                     .iter()
                     .filter(|card| self.tag_matches(deck, card))
                     .count()
@@ -63,7 +66,8 @@ impl QuizScope {
     /// tagged or not, so a narrow tag still gets plausible distractors.
     pub fn build(&self, all: &[&Deck], options: &QuizOptions) -> Quiz {
         let chosen = self.chosen(all);
-        let asked: HashSet<(&DeckId, &CardId)> = chosen
+        let studied: Vec<_> = chosen.iter().map(|deck| deck.as_studied()).collect();
+        let asked: HashSet<(&DeckId, &CardId)> = studied
             .iter()
             .flat_map(|deck| {
                 deck.cards

@@ -58,10 +58,12 @@ pub struct DeckInput<'a> {
     pub quizzes: &'a [QuizEntry],
 }
 
-/// The states of the deck's cards, in deck order. Progress of cards no longer in the deck is
-/// kept in the snapshot but not counted: the figures describe the deck as it is.
+/// The states of the deck's cards, in deck order (a card studied both ways counts twice, its
+/// reversed side after it). Progress of cards no longer in the deck is kept in the snapshot but
+/// not counted: the figures describe the deck as it is.
 pub fn card_states<'a>(deck: &Deck, progress: &'a Snapshot) -> Vec<Option<&'a CardState>> {
-    deck.cards
+    deck.as_studied()
+        .cards
         .iter()
         .map(|card| progress.cards.get(&card.id))
         .collect()

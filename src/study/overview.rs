@@ -26,6 +26,7 @@ pub fn deck_overview(
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Result<DeckOverview, StudyError> {
+    let deck = &*deck.as_studied();
     let files = DeckFiles::new(data.progress(), deck.id.clone());
     let progress = load(&files)?.progress;
     let settings = &progress.settings;

@@ -56,14 +56,15 @@ impl StudyDeck {
             source,
         })?;
         let studied = studied_today(&files, &settings, now, utc_offset_minutes)?;
-        let states = deck
-            .deck()
+        // Reversed sides of cards studied both ways are cards of their own from here on.
+        let cards = deck.deck().as_studied().into_owned();
+        let states = cards
             .cards
             .iter()
             .filter_map(|c| store.state(&c.id).map(|s| (c.id.clone(), s.clone())))
             .collect();
         let session = Session::new(
-            deck.deck().clone(),
+            cards,
             states,
             settings,
             scheduler,

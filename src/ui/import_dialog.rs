@@ -20,10 +20,12 @@ impl ImportDialog {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let chosen = rfd::FileDialog::new()
-                .set_title("Import a deck: an article with a FAQ, or a table of cards")
+                .set_title(
+                    "Import a deck: an article with a FAQ, a table of cards, an Anki package",
+                )
                 .add_filter(
-                    "Articles and tables",
-                    &["txt", "md", "markdown", "html", "htm", "csv", "tsv"],
+                    "Articles, tables and Anki packages",
+                    &["txt", "md", "markdown", "html", "htm", "csv", "tsv", "apkg"],
                 )
                 .add_filter("All files", &["*"])
                 .pick_files()

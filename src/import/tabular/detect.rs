@@ -13,6 +13,9 @@ pub enum FileFormat {
     /// A news article's FAQ section (text, Markdown, HTML).
     Article,
     Table(TableFormat),
+    /// An Anki package (.apkg), told by its extension or its zip header before any text is
+    /// read (see `import::apkg::is_anki_package`).
+    Anki,
 }
 
 /// Anki's header keys: a first line `#key:…` with one of these marks an Anki text export.

@@ -144,6 +144,38 @@ impl ProgressStore {
         })
     }
 
+    /// Records many answers at once, durably with one write and one sync: a review history
+    /// brought in from elsewhere (an Anki import), each with its resulting state. Returns how
+    /// many were recorded.
+    pub fn record_answers(
+        &mut self,
+        answers: impl IntoIterator<Item = (CardId, Timestamp, Rating, u32, CardState)>,
+    ) -> Result<usize, ProgressError> {
+        let mut seq = self.last_seq;
+        let records: Vec<Record> = answers
+            .into_iter()
+            .map(|(card, at, rating, took_ms, state)| {
+                seq += 1;
+                Record::Answer {
+                    seq,
+                    card,
+                    at,
+                    rating,
+                    took_ms,
+                    state,
+                }
+            })
+            .collect();
+        self.journal.append(&records)?;
+        self.last_seq = seq;
+        for record in &records {
+            apply(&mut self.progress, &self.device, record);
+        }
+        let count = records.len();
+        self.journal_records.extend(records);
+        Ok(count)
+    }
+
     fn append(&mut self, record: Record) -> Result<Seq, ProgressError> {
         self.journal.append(std::slice::from_ref(&record))?;
         let seq = record.seq();
