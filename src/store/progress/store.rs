@@ -169,7 +169,10 @@ impl ProgressStore {
         self.journal.append(&records)?;
         self.last_seq = seq;
         for record in &records {
-            apply(&mut self.progress, &self.device, record);
+            let files = &self.files;
+            apply_own(&mut self.progress, &self.device, record, || {
+                every_record(&files.log_sources()?)
+            })?;
         }
         let count = records.len();
         self.journal_records.extend(records);
