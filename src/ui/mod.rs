@@ -2,6 +2,10 @@
 //! touch files or schedule cards themselves.
 
 mod app;
+mod editor;
+mod editor_card;
+mod editor_list;
+mod editor_preview;
 mod fonts;
 mod import_dialog;
 mod library;
@@ -14,6 +18,7 @@ mod summary;
 mod window;
 
 pub use app::{AppEnv, RecapApp};
+pub use editor::{EditorAction, EditorScreen};
 pub use fonts::install_fonts;
 pub use library::{LibraryAction, LibraryScreen};
 pub use review::ReviewScreen;
