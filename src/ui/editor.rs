@@ -65,6 +65,16 @@ impl EditorScreen {
         }
     }
 
+    /// The deck as edited (tests compare it with the file).
+    pub fn deck(&self) -> &crate::model::Deck {
+        self.draft.deck()
+    }
+
+    /// The card whose form is showing.
+    pub fn selected(&self) -> Option<&CardId> {
+        self.selected.as_ref()
+    }
+
     /// Whether there are changes not in the file.
     pub fn is_dirty(&self) -> bool {
         self.draft.is_dirty()

@@ -95,7 +95,8 @@ fn multi(text: &mut String, rows: usize) -> egui::TextEdit<'_> {
 impl EditorScreen {
     pub(super) fn central(&mut self, ui: &mut egui::Ui) {
         egui::CollapsingHeader::new("Deck")
-            .default_open(true)
+            // Open for a new deck (its title comes first); an existing deck opens on its cards.
+            .default_open(self.draft.is_new())
             .show(ui, |ui| self.deck_fields(ui));
         ui.separator();
         let card = self

@@ -10,14 +10,12 @@ const PREVIEW_SEED: u64 = 1;
 pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
     ui.heading("Preview");
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
         ui.weak("Review");
         ui.add(egui::Label::new(egui::RichText::new(&card.front).size(20.0)).wrap());
         ui.separator();
         ui.add(egui::Label::new(egui::RichText::new(&card.back).size(16.0)).wrap());
     });
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
         ui.weak("Quiz: multiple choice");
         ui.add(egui::Label::new(egui::RichText::new(&card.front).size(18.0)).wrap());
         match question(deck, card, QuizMode::MultipleChoice) {
