@@ -30,7 +30,9 @@ trait Editing {
 impl Editing for Window {
     /// Replaces the text of the field named `field`, as assistive technology does.
     fn type_into(&mut self, field: &str, text: &str) {
-        self.harness.get_by_label(field).set_text_value_accesskit(text);
+        self.harness
+            .get_by_label(field)
+            .set_text_value_accesskit(text);
         self.harness.run();
     }
 
@@ -76,7 +78,11 @@ fn ids(deck: &Deck) -> Vec<CardId> {
 /// Studies the deck's first new card (Easy) at `now` as the review screen would, and closes.
 fn study_one(data: &DataDir, now: recap::model::Timestamp) -> CardId {
     let mut library = Library::load(data, &mut rand::rng());
-    let entry = library.decks.iter_mut().find(|d| d.deck().title == TITLE).unwrap();
+    let entry = library
+        .decks
+        .iter_mut()
+        .find(|d| d.deck().title == TITLE)
+        .unwrap();
     let device = DeviceId::new("ui-test").unwrap();
     let (mut study, _) = StudyDeck::open(data, entry, device, now, 0).unwrap();
     let card = study.current(now).unwrap();
@@ -87,7 +93,11 @@ fn study_one(data: &DataDir, now: recap::model::Timestamp) -> CardId {
 
 fn state_of(data: &DataDir, card: &CardId) -> recap::schedule::CardState {
     let mut library = Library::load(data, &mut rand::rng());
-    let entry = library.decks.iter_mut().find(|d| d.deck().title == TITLE).unwrap();
+    let entry = library
+        .decks
+        .iter_mut()
+        .find(|d| d.deck().title == TITLE)
+        .unwrap();
     let device = DeviceId::new("ui-test").unwrap();
     let (study, _) = StudyDeck::open(data, entry, device, START, 0).unwrap();
     study.session().state(card)
@@ -139,15 +149,32 @@ fn create_a_deck_add_edit_reorder_save_then_edit_a_studied_card_and_keep_its_pro
     use recap::model::Clock as _;
     let studied = study_one(&data, window.clock.now());
     let progress = state_of(&data, &studied);
-    assert_ne!(progress, recap::schedule::CardState::default(), "it was studied");
-    let number = window.edited().cards.iter().position(|c| c.id == studied).unwrap() + 1;
+    assert_ne!(
+        progress,
+        recap::schedule::CardState::default(),
+        "it was studied"
+    );
+    let number = window
+        .edited()
+        .cards
+        .iter()
+        .position(|c| c.id == studied)
+        .unwrap()
+        + 1;
     let front = window.edited().cards[number - 1].front.clone();
     window.click(&format!("{number}. {front}"));
     window.type_into("Question", &format!("{front} (reworded)"));
     window.save();
     let file = read_deck(&deck_file(&data));
-    assert_eq!(file.card(&studied).unwrap().front, format!("{front} (reworded)"));
-    assert_eq!(state_of(&data, &studied), progress, "progress follows the id");
+    assert_eq!(
+        file.card(&studied).unwrap().front,
+        format!("{front} (reworded)")
+    );
+    assert_eq!(
+        state_of(&data, &studied),
+        progress,
+        "progress follows the id"
+    );
 
     window.click("Back to the library (Esc)");
     window.harness.get_by_label(&format!("Edit {TITLE}"));
@@ -259,13 +286,20 @@ fn a_file_changed_on_disk_is_reloaded_or_the_user_chooses_which_to_keep() {
     edit_file(&path, "The US president.", "Theirs.");
     window.harness.run();
     assert!(window.shows("This deck changed on disk"));
-    assert_eq!(window.edited().cards[0].back, "Mine.", "nothing replaced silently");
+    assert_eq!(
+        window.edited().cards[0].back,
+        "Mine.",
+        "nothing replaced silently"
+    );
     window.click("Keep my changes");
     assert!(!window.shows("This deck changed on disk"));
     window.save();
     let file = read_deck(&path);
     assert_eq!(file.cards[0].back, "Mine.");
-    assert_eq!(file.cards[1].back, "The US president.", "the editor's version won");
+    assert_eq!(
+        file.cards[1].back, "The US president.",
+        "the editor's version won"
+    );
 
     // Or the file's version, with the editor's changes dropped.
     window.type_into("Answer", "Mine again.");

@@ -6,12 +6,14 @@
 
 pub mod disk;
 pub mod draft;
+mod export;
 mod history;
 pub mod save;
 pub mod validate;
 
 pub use disk::DiskCheck;
 pub use draft::{CardField, DeckField, Draft, DraftOrigin, EditKey};
+pub use export::export_deck;
 pub use save::{SaveOutcome, open_draft, save_draft};
 pub use validate::{Issue, Place, Severity, validate};
 
@@ -37,6 +39,8 @@ pub enum AuthoringError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Export(#[from] crate::export::ExportError),
     #[error("no deck {0:?} in the library")]
     NoSuchDeck(String),
 }

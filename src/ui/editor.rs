@@ -1,14 +1,18 @@
 //! The deck editor: the card list on the left (editor_list.rs), the deck's fields, the chosen
 //! card's form and its preview in the middle (editor_card.rs, editor_preview.rs), Save / Undo
-//! / Redo / Back on top. Unsaved changes are never lost silently: leaving asks, and a file
-//! changed on disk meanwhile is either reloaded (nothing unsaved) or offered as a choice.
+//! / Redo / Back / Export… on top (editor_export.rs). Unsaved changes are never lost silently:
+//! leaving asks, and a file changed on disk meanwhile is either reloaded (nothing unsaved) or
+//! offered as a choice (editor_prompts.rs).
 //!
 //! Everything that touches the deck goes through the core's [`Draft`]; this file only draws
 //! and routes keys and clicks.
 
 use super::app::AppEnv;
 use super::editor_card::CardForm;
-use crate::authoring::{AuthoringError, DiskCheck, Draft, Issue, save_draft, validate};
+use super::editor_export::ExportDialog;
+use crate::authoring::{
+    AuthoringError, DiskCheck, Draft, Issue, export_deck, save_draft, validate,
+};
 use crate::model::CardId;
 
 /// What the user asked of the editor.
@@ -20,7 +24,7 @@ pub enum EditorAction {
 
 /// Why the leave prompt is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Leaving {
+pub(super) enum Leaving {
     ToLibrary,
     /// The window is closing.
     Quit,
@@ -34,18 +38,19 @@ pub struct EditorScreen {
     pub(super) form: CardForm,
     /// The draft's problems, worked out again only when it changes.
     issues: (u64, Vec<Issue>),
-    status: Option<Status>,
-    leaving: Option<Leaving>,
+    pub(super) status: Option<Status>,
+    pub(super) leaving: Option<Leaving>,
     /// The window may close: the user chose to save or discard.
-    quit_confirmed: bool,
+    pub(super) quit_confirmed: bool,
     /// The file's new version while the user chooses between it and theirs.
-    disk: Option<DiskCheck>,
+    pub(super) disk: Option<DiskCheck>,
+    export: ExportDialog,
 }
 
 /// A line under the toolbar: what the last action did, or why it failed.
-struct Status {
-    text: String,
-    problem: bool,
+pub(super) struct Status {
+    pub(super) text: String,
+    pub(super) problem: bool,
 }
 
 impl EditorScreen {
@@ -62,6 +67,7 @@ impl EditorScreen {
             leaving: None,
             quit_confirmed: false,
             disk: None,
+            export: ExportDialog::default(),
         }
     }
 
@@ -86,6 +92,7 @@ impl EditorScreen {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<EditorAction> {
         self.watch_disk();
+        self.finish_export();
         let mut action = self.handle_keys(ui, env);
         self.handle_window_close(ui);
         self.refresh_issues();
@@ -152,13 +159,14 @@ impl EditorScreen {
     fn handle_window_close(&mut self, ui: &mut egui::Ui) {
         let closing = ui.input(|i| i.viewport().close_requested());
         if closing && self.draft.is_dirty() && !self.quit_confirmed {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.leaving = Some(Leaving::Quit);
         }
     }
 
     /// Leaves at once when nothing is unsaved; otherwise opens the Save / Discard prompt.
-    fn request_leave(&mut self, why: Leaving) -> Option<EditorAction> {
+    pub(super) fn request_leave(&mut self, why: Leaving) -> Option<EditorAction> {
         if self.draft.is_dirty() {
             self.leaving = Some(why);
             None
@@ -192,7 +200,7 @@ impl EditorScreen {
     }
 
     /// Saves; true when the file now holds the deck.
-    fn save(&mut self, env: &AppEnv) -> bool {
+    pub(super) fn save(&mut self, env: &AppEnv) -> bool {
         match save_draft(&mut self.draft, &env.data, false, &mut rand::rng()) {
             Ok(outcome) => {
                 self.set_status(format!("Saved {}.", outcome.path.display()), false);
@@ -208,27 +216,20 @@ impl EditorScreen {
         }
     }
 
-    pub(super) fn set_status(&mut self, text: String, problem: bool) {
-        self.status = Some(Status { text, problem });
-    }
-
-    /// Picks up the file's new version: at once when nothing is unsaved, else the banner.
-    fn watch_disk(&mut self) {
-        let Some(check) = self.draft.poll_disk(&mut rand::rng()) else {
+    /// Writes the export once the save dialog returned a file (the deck as edited, saved or
+    /// not).
+    fn finish_export(&mut self) {
+        let Some(path) = self.export.chosen() else {
             return;
         };
-        match check {
-            DiskCheck::Changed { deck, bytes } if !self.draft.is_dirty() => {
-                self.draft.load_from_disk(deck, Some(bytes));
-                self.keep_selection_valid(None);
-                self.disk = None;
-                self.set_status(
-                    "The file changed on disk and was loaded again (Ctrl+Z brings back the previous version).".to_string(),
-                    false,
-                );
-            }
-            other => self.disk = Some(other),
+        match export_deck(self.draft.deck(), &path) {
+            Ok(message) => self.set_status(message, false),
+            Err(error) => self.set_status(format!("Not exported: {error}"), true),
         }
+    }
+
+    pub(super) fn set_status(&mut self, text: String, problem: bool) {
+        self.status = Some(Status { text, problem });
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<EditorAction> {
@@ -240,17 +241,40 @@ impl EditorScreen {
             };
             ui.label(egui::RichText::new(format!("Editing: {title}")).strong());
             let dirty = self.draft.is_dirty();
-            if ui.add_enabled(dirty, egui::Button::new("Save (Ctrl+S)")).clicked() {
+            if ui
+                .add_enabled(dirty, egui::Button::new("Save (Ctrl+S)"))
+                .clicked()
+            {
                 self.save(env);
             }
-            if ui.add_enabled(self.draft.can_undo(), egui::Button::new("Undo (Ctrl+Z)")).clicked() {
+            if ui
+                .add_enabled(self.draft.can_undo(), egui::Button::new("Undo (Ctrl+Z)"))
+                .clicked()
+            {
                 self.undo();
             }
-            if ui.add_enabled(self.draft.can_redo(), egui::Button::new("Redo (Ctrl+Y)")).clicked() {
+            if ui
+                .add_enabled(self.draft.can_redo(), egui::Button::new("Redo (Ctrl+Y)"))
+                .clicked()
+            {
                 self.redo();
             }
             if ui.button("Back to the library (Esc)").clicked() {
                 action = self.request_leave(Leaving::ToLibrary);
+            }
+            let exporting = self.export.is_open();
+            let label = if exporting {
+                "Choosing a file…"
+            } else {
+                "Export…"
+            };
+            let export = ui.add_enabled(!exporting, egui::Button::new(label));
+            if export
+                .on_hover_text("Save the cards as CSV or TSV (Anki reads both)")
+                .clicked()
+            {
+                let stem = self.draft.deck().id.to_string();
+                self.export.open(ui.ctx(), &stem);
             }
             ui.label(match dirty {
                 true => egui::RichText::new("Unsaved changes").color(ui.visuals().warn_fg_color),
@@ -267,105 +291,4 @@ impl EditorScreen {
         }
         action
     }
-
-    /// "This deck changed on disk": keep the editor's version or load the file's.
-    fn disk_banner(&mut self, ui: &mut egui::Ui) {
-        let Some(check) = &self.disk else { return };
-        let (what, loadable) = match check {
-            DiskCheck::Changed { .. } => ("This deck changed on disk while you were editing it.".to_string(), true),
-            DiskCheck::Unreadable { error, .. } => (
-                format!("This deck changed on disk, and the file does not load now: {error}"),
-                false,
-            ),
-            DiskCheck::Removed => ("This deck's file was deleted or moved on disk.".to_string(), false),
-        };
-        let mut choice = None;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, what);
-            ui.label("Progress is kept either way: it follows card ids.");
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Keep my changes")
-                    .on_hover_text("The next save replaces the file with the editor's version.")
-                    .clicked()
-                {
-                    choice = Some(false);
-                }
-                let load = egui::Button::new("Load the file's version");
-                if ui
-                    .add_enabled(loadable, load)
-                    .on_hover_text("Your unsaved changes are dropped (Ctrl+Z brings them back).")
-                    .clicked()
-                {
-                    choice = Some(true);
-                }
-            });
-        });
-        match (choice, self.disk.take()) {
-            (Some(true), Some(DiskCheck::Changed { deck, bytes })) => {
-                self.draft.load_from_disk(deck, Some(bytes));
-                self.keep_selection_valid(None);
-                self.set_status("Loaded the file's version.".to_string(), false);
-            }
-            (Some(false), Some(check)) => {
-                self.draft.keep_mine_over(check.bytes());
-                self.set_status("Kept your changes: the next save replaces the file.".to_string(), false);
-            }
-            (_, check) => self.disk = check,
-        }
-    }
-
-    /// Save / Discard / Cancel, while leaving with unsaved changes.
-    fn leave_prompt(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<EditorAction> {
-        let why = self.leaving?;
-        let mut choice = None;
-        let modal = egui::Modal::new(egui::Id::unique("editor-leave")).show(ui.ctx(), |ui| {
-            ui.heading("Unsaved changes");
-            ui.label("Save your changes to this deck before leaving?");
-            ui.horizontal(|ui| {
-                if ui.button("Save and leave").clicked() {
-                    choice = Some(LeaveChoice::Save);
-                }
-                if ui.button("Discard changes").clicked() {
-                    choice = Some(LeaveChoice::Discard);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(LeaveChoice::Cancel);
-                }
-            });
-        });
-        if modal.should_close() && choice.is_none() {
-            choice = Some(LeaveChoice::Cancel);
-        }
-        let message = match choice? {
-            LeaveChoice::Cancel => {
-                self.leaving = None;
-                return None;
-            }
-            LeaveChoice::Save => {
-                self.leaving = None;
-                if !self.save(env) {
-                    return None;
-                }
-                self.status.take().map(|s| s.text)
-            }
-            LeaveChoice::Discard => {
-                self.leaving = None;
-                Some("Changes discarded.".to_string())
-            }
-        };
-        if why == Leaving::Quit {
-            self.quit_confirmed = true;
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            return None;
-        }
-        Some(EditorAction::Close(message))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LeaveChoice {
-    Save,
-    Discard,
-    Cancel,
 }

@@ -108,7 +108,11 @@ impl EditorScreen {
             Some(card) => {
                 self.card_form(ui, card);
                 ui.separator();
-                if let Some(card) = self.selected.as_ref().and_then(|id| self.draft.deck().card(id)) {
+                if let Some(card) = self
+                    .selected
+                    .as_ref()
+                    .and_then(|id| self.draft.deck().card(id))
+                {
                     super::editor_preview::preview(ui, self.draft.deck(), card);
                 }
             }
@@ -142,7 +146,8 @@ impl EditorScreen {
         }
         let tags = single(&mut self.form.deck_tags).hint_text("comma-separated");
         if field(ui, "Deck tags", &issues, None, |ui| ui.add(tags)).changed() {
-            self.draft.set_deck_field(DeckField::Tags, &self.form.deck_tags);
+            self.draft
+                .set_deck_field(DeckField::Tags, &self.form.deck_tags);
         }
     }
 
@@ -150,7 +155,10 @@ impl EditorScreen {
         let issues = self.issues().to_vec();
         let number = self.draft.index_of(&original.id).map_or(0, |i| i + 1);
         ui.horizontal(|ui| {
-            ui.heading(format!("Card {number} of {}", self.draft.deck().cards.len()));
+            ui.heading(format!(
+                "Card {number} of {}",
+                self.draft.deck().cards.len()
+            ));
             ui.weak(format!("id {}", original.id));
         });
         self.form.sync(&original);
@@ -158,9 +166,13 @@ impl EditorScreen {
         let id = card.id.clone();
         let place = |f| Place::Card(id.clone(), f);
         let salt = |name: &str| (name.to_string(), id.clone());
-        field(ui, "Question", &issues, Some(&place(CardField::Front)), |ui| {
-            ui.add(multi(&mut card.front, 2).id_salt(salt("front")))
-        });
+        field(
+            ui,
+            "Question",
+            &issues,
+            Some(&place(CardField::Front)),
+            |ui| ui.add(multi(&mut card.front, 2).id_salt(salt("front"))),
+        );
         field(ui, "Answer", &issues, Some(&place(CardField::Back)), |ui| {
             ui.add(multi(&mut card.back, 3).id_salt(salt("back")))
         });
@@ -169,10 +181,16 @@ impl EditorScreen {
             let edit = single(&mut form.tags).hint_text("comma-separated");
             ui.add(edit.id_salt(salt("tags")))
         });
-        field(ui, "Wrong choices", &issues, Some(&place(CardField::Choices)), |ui| {
-            let edit = multi(&mut form.choices, 3).hint_text("one per line, for quizzes");
-            ui.add(edit.id_salt(salt("choices")))
-        });
+        field(
+            ui,
+            "Wrong choices",
+            &issues,
+            Some(&place(CardField::Choices)),
+            |ui| {
+                let edit = multi(&mut form.choices, 3).hint_text("one per line, for quizzes");
+                ui.add(edit.id_salt(salt("choices")))
+            },
+        );
         field(ui, "Short answer", &issues, None, |ui| {
             let edit = single(&mut form.short).hint_text("for typed-answer quizzes");
             ui.add(edit.id_salt(salt("short")))

@@ -65,12 +65,16 @@ impl EditorScreen {
                 self.select(id);
             }
             let Some(id) = has else { return };
-            if ui.button("Duplicate").clicked() {
-                if let Some(copy) = self.draft.duplicate_card(&id, &mut rand::rng()) {
-                    self.select(copy);
-                }
+            if ui.button("Duplicate").clicked()
+                && let Some(copy) = self.draft.duplicate_card(&id, &mut rand::rng())
+            {
+                self.select(copy);
             }
-            if ui.button("Delete").on_hover_text("Ctrl+Z brings it back").clicked() {
+            if ui
+                .button("Delete")
+                .on_hover_text("Ctrl+Z brings it back")
+                .clicked()
+            {
                 let index = self.draft.delete_card(&id);
                 self.selected = None;
                 self.keep_selection_valid(index);
@@ -91,7 +95,8 @@ impl EditorScreen {
 
     fn card_has_error(&self, id: &CardId) -> bool {
         self.issues().iter().any(|issue| {
-            issue.severity == Severity::Error && matches!(&issue.place, Place::Card(c, _) if c == id)
+            issue.severity == Severity::Error
+                && matches!(&issue.place, Place::Card(c, _) if c == id)
         })
     }
 }

@@ -22,11 +22,17 @@ pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
             Some(QuestionKind::MultipleChoice { options, correct }) => {
                 for (index, option) in options.iter().enumerate() {
                     let letter = (b'A' + index as u8) as char;
-                    let mark = if index == correct { "  (right answer)" } else { "" };
+                    let mark = if index == correct {
+                        "  (right answer)"
+                    } else {
+                        ""
+                    };
                     ui.add(egui::Label::new(format!("{letter}. {option}{mark}")).wrap());
                 }
                 if options.len() < 4 {
-                    ui.weak("Fewer than four options: add wrong choices, or more cards to the deck.");
+                    ui.weak(
+                        "Fewer than four options: add wrong choices, or more cards to the deck.",
+                    );
                 }
             }
             _ => {
@@ -35,7 +41,9 @@ pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
         }
         if let Some(QuestionKind::Typed { expected }) = question(deck, card, QuizMode::Typed) {
             ui.add_space(4.0);
-            ui.weak(format!("Typed-answer quiz: the learner types \"{expected}\"."));
+            ui.weak(format!(
+                "Typed-answer quiz: the learner types \"{expected}\"."
+            ));
         }
     });
 }

@@ -216,7 +216,11 @@ impl LibraryScreen {
     fn authoring_buttons(&mut self, ui: &mut egui::Ui) -> Option<LibraryAction> {
         let new = ui.button("New deck").clicked();
         let open = self.article.is_open();
-        let label = if open { "Choosing an article…" } else { "New deck from article…" };
+        let label = if open {
+            "Choosing an article…"
+        } else {
+            "New deck from article…"
+        };
         if ui.add_enabled(!open, egui::Button::new(label)).clicked() {
             self.article.open_article(ui.ctx());
         }

@@ -4,8 +4,10 @@
 mod app;
 mod editor;
 mod editor_card;
+mod editor_export;
 mod editor_list;
 mod editor_preview;
+mod editor_prompts;
 mod fonts;
 mod import_dialog;
 mod library;
