@@ -2,8 +2,8 @@
 //! each problem shown under its field as the teacher types.
 //!
 //! A card is edited as a copy that the widgets change; when the copy differs from the deck's
-//! card, it goes to the draft as one edit. So a new per-card field needs only its widget
-//! here (see [`EditorScreen::card_options`]).
+//! card, it goes to the draft as one edit. So a new per-card field needs only its widget, one
+//! line at the end of `card_form`.
 
 use super::editor::EditorScreen;
 use crate::authoring::draft::{choices_from_text, list_text, short_from_text, tags_from_text};
@@ -196,21 +196,11 @@ impl EditorScreen {
             ui.add(edit.id_salt(salt("short")))
         });
         form.apply(&mut card);
-        Self::card_options(ui, &mut card);
+        // Per-card switches go here, one line each, bound to `card`: the edit, its undo step and
+        // the unsaved-changes mark follow from `card` differing from `original`. For example:
+        // ui.checkbox(&mut card.both_ways, "Study both ways (a reversed card, its own progress)");
         if card != original {
             self.draft.update_card(card);
         }
-    }
-
-    /// Per-card switches. "Study both ways" goes here as one line:
-    /// `ui.checkbox(&mut card.both_ways, "Study both ways (a reversed card with its own progress)");`
-    /// — the edit, its undo step and the unsaved-changes mark follow from `card` changing.
-    fn card_options(ui: &mut egui::Ui, card: &mut Card) {
-        ui.horizontal(|ui| {
-            ui.add_space(NAME_WIDTH + ui.spacing().item_spacing.x);
-            ui.vertical(|ui| {
-                let _ = (ui, card);
-            });
-        });
     }
 }
