@@ -4,6 +4,7 @@
 //! enter as parameters so every behaviour is reproducible in tests. Data flows one way:
 //! files → core → screens.
 
+pub mod authoring;
 pub mod cli;
 pub mod deck;
 pub mod export;

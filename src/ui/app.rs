@@ -2,6 +2,7 @@
 //! user asked for; this file turns that into core calls (opening a deck for study, saving
 //! settings) and the next screen.
 
+use super::editor::{EditorAction, EditorScreen};
 use super::library::{LibraryAction, LibraryScreen};
 use super::quiz::{QuizAction, QuizScreen};
 use super::quiz_result::{QuizResultAction, QuizResultScreen};
@@ -44,6 +45,7 @@ enum Screen {
     QuizSetup(QuizSetupScreen),
     Quiz(Box<QuizScreen>),
     QuizResult(Box<QuizResultScreen>),
+    Editor(Box<EditorScreen>),
 }
 
 /// The whole app as egui sees it.
@@ -150,6 +152,9 @@ impl RecapApp {
                 Some(LibraryAction::ResolveConflict(index, how)) => {
                     self.resolve_conflict(index, how)
                 }
+                Some(LibraryAction::Edit(deck)) => self.on_edit(deck.as_str()),
+                Some(LibraryAction::NewDeck) => self.on_new_deck(),
+                Some(LibraryAction::NewFromArticle(file)) => self.on_new_from_article(file),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -211,6 +216,11 @@ impl RecapApp {
                 Some(QuizResultAction::Back) => self.show_library(None),
                 None => {}
             },
+            Screen::Editor(screen) => {
+                if let Some(EditorAction::Close(message)) = screen.ui(ui, &self.env) {
+                    self.reload_library(message);
+                }
+            }
         }
     }
 
@@ -425,5 +435,58 @@ impl eframe::App for RecapApp {
                 eprintln!("warning: the progress snapshot was not rewritten: {error}");
             }
         }
+    }
+}
+
+/// The deck editor's ways in and out (see editor.rs).
+impl RecapApp {
+    /// Opens `deck` in the editor (also used by `--screenshot`).
+    pub fn open_editor(&mut self, deck: &str) -> Result<(), String> {
+        let draft = crate::authoring::open_draft(&self.library, deck, &mut rand::rng())
+            .map_err(|e| e.to_string())?;
+        self.screen = Screen::Editor(Box::new(EditorScreen::new(draft)));
+        Ok(())
+    }
+
+    /// The editor, if showing (tests look at its state).
+    pub fn editor(&self) -> Option<&EditorScreen> {
+        match &self.screen {
+            Screen::Editor(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    fn on_edit(&mut self, deck: &str) {
+        if let Err(message) = self.open_editor(deck) {
+            self.show_library(Some(message));
+        }
+    }
+
+    fn on_new_deck(&mut self) {
+        let draft = crate::authoring::Draft::new_deck();
+        self.screen = Screen::Editor(Box::new(EditorScreen::new(draft)));
+    }
+
+    /// Imports the article's FAQ as `recap import` does, then opens the new deck to edit.
+    fn on_new_from_article(&mut self, file: std::path::PathBuf) {
+        let request = ImportRequest {
+            file,
+            format: Some(crate::import::tabular::FileFormat::Article),
+            ..ImportRequest::default()
+        };
+        match import_into_library(&self.env.data, &request, &mut rand::rng()) {
+            Ok(report) => {
+                self.library = Library::load(&self.env.data, &mut rand::rng());
+                self.on_edit(report.deck.as_str());
+            }
+            Err(error) => self.show_library(Some(format!("Not imported: {error}"))),
+        }
+    }
+
+    /// Reads the library again (the editor may have saved) and shows it.
+    fn reload_library(&mut self, message: Option<String>) {
+        self.library = Library::load(&self.env.data, &mut rand::rng());
+        self.watch.changed();
+        self.show_library(message);
     }
 }

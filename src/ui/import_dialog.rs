@@ -36,6 +36,25 @@ impl ImportDialog {
         self.waiting = Some(receive);
     }
 
+    /// Opens the dialog for one article (a FAQ to make a new deck from and edit).
+    pub fn open_article(&mut self, ctx: &egui::Context) {
+        if self.waiting.is_some() {
+            return;
+        }
+        let (send, receive) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let chosen = rfd::FileDialog::new()
+                .set_title("New deck from an article with a FAQ")
+                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                .add_filter("All files", &["*"])
+                .pick_file();
+            let _ = send.send(chosen.into_iter().collect());
+            ctx.request_repaint();
+        });
+        self.waiting = Some(receive);
+    }
+
     pub fn is_open(&self) -> bool {
         self.waiting.is_some()
     }
@@ -50,6 +69,13 @@ impl ImportDialog {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
+        files.extend(self.picked());
+        files
+    }
+
+    /// Files chosen in the dialog since the last frame (not dropped ones).
+    pub fn picked(&mut self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
         if let Some(receiver) = &self.waiting {
             match receiver.try_recv() {
                 Ok(picked) => {

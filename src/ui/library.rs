@@ -22,6 +22,12 @@ pub enum LibraryAction {
     Import(Vec<PathBuf>),
     /// Resolve the sync tool's conflict copy `library.conflicts[index]` this way.
     ResolveConflict(usize, Resolution),
+    /// Open the deck in the editor.
+    Edit(DeckId),
+    /// A new, empty deck in the editor.
+    NewDeck,
+    /// Import this article's FAQ as a new deck and open it in the editor.
+    NewFromArticle(PathBuf),
 }
 
 /// The library screen's state: each deck's overview, worked out when the screen opens (not
@@ -33,6 +39,8 @@ pub struct LibraryScreen {
     decks_folder: String,
     utc_offset_minutes: i32,
     import: ImportDialog,
+    /// The file dialog of "New deck from article…".
+    article: ImportDialog,
     /// What the last action did, or why it failed.
     pub message: Option<String>,
 }
@@ -68,6 +76,7 @@ impl LibraryScreen {
             decks_folder: env.data.decks().display().to_string(),
             utc_offset_minutes: env.utc_offset_minutes,
             import: ImportDialog::default(),
+            article: ImportDialog::default(),
             message: None,
         }
     }
@@ -80,6 +89,7 @@ impl LibraryScreen {
             decks_folder: String::new(),
             utc_offset_minutes: 0,
             import: ImportDialog::default(),
+            article: ImportDialog::default(),
             message: None,
         }
     }
@@ -90,6 +100,9 @@ impl LibraryScreen {
         if !chosen.is_empty() {
             action = Some(LibraryAction::Import(chosen));
         }
+        if let Some(article) = self.article.picked().into_iter().next() {
+            action = Some(LibraryAction::NewFromArticle(article));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Library");
@@ -99,6 +112,9 @@ impl LibraryScreen {
                 }
                 if library.decks.len() > 1 && ui.button("Quiz several decks…").clicked() {
                     action = Some(LibraryAction::QuizSeveral);
+                }
+                if let Some(chosen) = self.authoring_buttons(ui) {
+                    action = Some(chosen);
                 }
             });
             ui.label(format!(
@@ -158,6 +174,9 @@ impl LibraryScreen {
             if deck_button(ui, "Settings", &deck.title).clicked() {
                 action = Some(LibraryAction::Settings(deck.id.clone()));
             }
+            if deck_button(ui, "Edit", &deck.title).clicked() {
+                action = Some(LibraryAction::Edit(deck.id.clone()));
+            }
         });
         let source = source_line(entry);
         if !source.is_empty() {
@@ -189,6 +208,23 @@ impl LibraryScreen {
             ui.add(egui::Label::new(egui::RichText::new(&deck.description).weak()).wrap());
         }
         action
+    }
+}
+
+impl LibraryScreen {
+    /// "New deck" and "New deck from article…" (a file dialog on its own thread).
+    fn authoring_buttons(&mut self, ui: &mut egui::Ui) -> Option<LibraryAction> {
+        let new = ui.button("New deck").clicked();
+        let open = self.article.is_open();
+        let label = if open {
+            "Choosing an article…"
+        } else {
+            "New deck from article…"
+        };
+        if ui.add_enabled(!open, egui::Button::new(label)).clicked() {
+            self.article.open_article(ui.ctx());
+        }
+        new.then_some(LibraryAction::NewDeck)
     }
 }
 

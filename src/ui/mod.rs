@@ -2,6 +2,12 @@
 //! touch files or schedule cards themselves.
 
 mod app;
+mod editor;
+mod editor_card;
+mod editor_export;
+mod editor_list;
+mod editor_preview;
+mod editor_prompts;
 mod fonts;
 mod import_dialog;
 mod library;
@@ -14,6 +20,7 @@ mod summary;
 mod window;
 
 pub use app::{AppEnv, RecapApp};
+pub use editor::{EditorAction, EditorScreen};
 pub use fonts::install_fonts;
 pub use library::{LibraryAction, LibraryScreen};
 pub use review::ReviewScreen;

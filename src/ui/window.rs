@@ -20,6 +20,8 @@ pub enum ScreenChoice {
     Quiz,
     /// A quiz answered in memory (every other question wrong), not saved in the history.
     QuizResult,
+    /// The deck editor on the deck's first card.
+    Editor,
 }
 
 /// `--screenshot OUT.png --screen S --deck ID`.
@@ -113,6 +115,7 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
         ScreenChoice::QuizSetup => app.open_quiz_setup(),
         ScreenChoice::Quiz => app.open_quiz(&deck)?,
         ScreenChoice::QuizResult => app.open_quiz_result(&deck)?,
+        ScreenChoice::Editor => app.open_editor(&deck)?,
     }
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
     let shooter = Screenshooter {
