@@ -310,3 +310,30 @@ fn a_file_changed_on_disk_is_reloaded_or_the_user_chooses_which_to_keep() {
     assert!(window.shows("All changes saved"));
     assert_eq!(ids(&window.edited()), ids(&read_deck(&path)));
 }
+
+#[test]
+fn study_both_ways_is_a_checkbox_saved_in_the_file_and_previewed() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let mut window = open_window(&data);
+    window.click("New deck");
+    window.type_into("Title", TITLE);
+    let card = window.add_card("Capital of North Korea?", "Pyongyang");
+    window.click_containing("Study both ways");
+    assert!(window.shows("Review, the other way"));
+    window.save();
+    let deck = read_deck(&deck_file(&data));
+    let saved = deck.cards.iter().find(|c| c.id == card).unwrap();
+    assert!(saved.both_ways, "the file says both ways");
+    assert!(
+        std::fs::read_to_string(deck_file(&data))
+            .unwrap()
+            .contains("both_ways: true"),
+    );
+    // Undo takes the switch back like any edit.
+    window
+        .harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    window.harness.run();
+    assert!(!window.edited().cards[0].both_ways);
+}

@@ -196,9 +196,12 @@ impl EditorScreen {
             ui.add(edit.id_salt(salt("short")))
         });
         form.apply(&mut card);
-        // Per-card switches go here, one line each, bound to `card`: the edit, its undo step and
-        // the unsaved-changes mark follow from `card` differing from `original`. For example:
-        // ui.checkbox(&mut card.both_ways, "Study both ways (a reversed card, its own progress)");
+        // Per-card switches, one line each, bound to `card`: the edit, its undo step and the
+        // unsaved-changes mark follow from `card` differing from `original`.
+        ui.checkbox(
+            &mut card.both_ways,
+            "Study both ways (also ask the answer, expecting the question; its own progress)",
+        );
         if card != original {
             self.draft.update_card(card);
         }

@@ -15,6 +15,14 @@ pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
         ui.separator();
         ui.add(egui::Label::new(egui::RichText::new(&card.back).size(16.0)).wrap());
     });
+    if card.both_ways {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.weak("Review, the other way (studied both ways)");
+            ui.add(egui::Label::new(egui::RichText::new(&card.back).size(20.0)).wrap());
+            ui.separator();
+            ui.add(egui::Label::new(egui::RichText::new(&card.front).size(16.0)).wrap());
+        });
+    }
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.weak("Quiz: multiple choice");
         ui.add(egui::Label::new(egui::RichText::new(&card.front).size(18.0)).wrap());
