@@ -2,6 +2,7 @@
 //! FILE:LINE:COLUMN) and written with stable formatting. Pure: text in, text out.
 
 pub(crate) mod fast_ron;
+mod fixed_layout;
 mod ids;
 mod line_index;
 mod problem;

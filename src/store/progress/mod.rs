@@ -17,6 +17,7 @@ mod device;
 mod error;
 mod fast_ron;
 mod files;
+mod fixed_layout;
 mod history;
 mod load;
 mod log_file;
