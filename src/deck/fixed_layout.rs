@@ -89,7 +89,11 @@ impl Cursor<'_> {
 
     /// An unsigned number without leading zeros (`ron` judges those).
     fn number(&mut self) -> Option<u32> {
-        let digits = self.rest().iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let token = &self.text[self.pos..self.pos + digits];
         if token.is_empty() || token.len() > 1 && token.starts_with('0') {
             return None;
@@ -262,7 +266,10 @@ mod tests {
             text.replace("format: 1", "format: 01"),
             text.replace("\"Q3\"", "\"Q\\u{33}\""),
             text.replace("id: \"a1\"", "id: \"a 1\""),
-            text.replace("            front: \"Q\",\n            back: \"A\",\n", "            back: \"A\",\n            front: \"Q\",\n"),
+            text.replace(
+                "            front: \"Q\",\n            back: \"A\",\n",
+                "            back: \"A\",\n            front: \"Q\",\n",
+            ),
             format!("{text} "),
             text.replace("\"Camp David\"", "Some(\"Camp David\")"),
             text[..text.len() - 3].to_string(),

@@ -93,9 +93,8 @@ pub fn build_queue(
     }
     learning.sort_unstable();
     let review_limit = settings.reviews_per_day.saturating_sub(studied.reviews) as usize;
-    let by_recall = |a: &(f32, &CardId), b: &(f32, &CardId)| {
-        a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1))
-    };
+    let by_recall =
+        |a: &(f32, &CardId), b: &(f32, &CardId)| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1));
     // Only the first `review_limit` in order are kept: select them, then sort those few.
     if review_limit < reviews.len() {
         reviews.select_nth_unstable_by(review_limit, by_recall);

@@ -99,7 +99,11 @@ impl<'a> Cursor<'a> {
     /// half a million of them in a big snapshot.
     fn integer<T: TryFrom<i64>>(&mut self) -> Option<T> {
         let negative = self.accept("-");
-        let digits = self.rest().iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let token = &self.rest()[..digits];
         if digits == 0 || digits > 1 && token[0] == b'0' || negative && token == b"0" {
             return None;
@@ -112,7 +116,11 @@ impl<'a> Cursor<'a> {
                 .checked_sub(i64::from(digit - b'0'))?;
         }
         self.pos += digits;
-        let value = if negative { value } else { value.checked_neg()? };
+        let value = if negative {
+            value
+        } else {
+            value.checked_neg()?
+        };
         T::try_from(value).ok()
     }
 

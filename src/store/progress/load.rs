@@ -39,7 +39,7 @@ pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
     })
 }
 
-fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
+pub(super) fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
     let path = files.snapshot();
     match std::fs::read_to_string(&path) {
         Ok(text) => Snapshot::from_text(&text, &path, files.deck()),
@@ -52,7 +52,7 @@ fn read_snapshot(files: &DeckFiles) -> Result<Snapshot, ProgressError> {
 
 /// Applies the records the snapshot does not include, ordered by time, then device, then
 /// number, so every machine replays the same answers in the same order.
-fn replay(progress: &mut Snapshot, journals: &BTreeMap<DeviceId, LogFile>) {
+pub(super) fn replay(progress: &mut Snapshot, journals: &BTreeMap<DeviceId, LogFile>) {
     let mut pending: Vec<(&DeviceId, &Record)> = Vec::new();
     for (device, log) in journals {
         let applied = progress.applied.get(device).copied().unwrap_or(0);
