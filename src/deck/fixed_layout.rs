@@ -61,7 +61,9 @@ impl Cursor<'_> {
         &self.text.as_bytes()[self.pos..]
     }
 
-    /// Consumes `expected` if the text goes on with it.
+    /// Consumes `expected` if the text goes on with it. Inlined so that each fixed literal
+    /// is compared in place, not through `memcmp`.
+    #[inline(always)]
     fn accept(&mut self, expected: &str) -> bool {
         let found = self.rest().starts_with(expected.as_bytes());
         if found {
@@ -70,6 +72,7 @@ impl Cursor<'_> {
         found
     }
 
+    #[inline(always)]
     fn literal(&mut self, expected: &str) -> Option<()> {
         self.accept(expected).then_some(())
     }

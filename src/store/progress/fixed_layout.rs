@@ -57,6 +57,8 @@ impl<'a> Cursor<'a> {
         &self.text.as_bytes()[self.pos..]
     }
 
+    /// Inlined so that each fixed literal is compared in place, not through `memcmp`.
+    #[inline(always)]
     fn accept(&mut self, expected: &str) -> bool {
         let found = self.rest().starts_with(expected.as_bytes());
         if found {
@@ -65,6 +67,7 @@ impl<'a> Cursor<'a> {
         found
     }
 
+    #[inline(always)]
     fn literal(&mut self, expected: &str) -> Option<()> {
         self.accept(expected).then_some(())
     }
@@ -95,33 +98,29 @@ impl<'a> Cursor<'a> {
         token
     }
 
-    /// An integer without leading zeros or '+' (those are `ron`'s to judge), digit by digit:
-    /// half a million of them in a big snapshot.
+    /// An integer without leading zeros or '+' (those are `ron`'s to judge), digit by digit
+    /// in one pass: a big snapshot holds half a million of them.
     fn integer<T: TryFrom<i64>>(&mut self) -> Option<T> {
         let negative = self.accept("-");
-        let digits = self
-            .rest()
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let token = &self.rest()[..digits];
-        if digits == 0 || digits > 1 && token[0] == b'0' || negative && token == b"0" {
+        let rest = self.rest();
+        // Up to 18 digits cannot overflow an i64; longer numbers are checked.
+        let mut value: i64 = 0;
+        let mut digits = 0;
+        while let Some(digit) = rest.get(digits).filter(|b| b.is_ascii_digit()) {
+            let digit = i64::from(digit - b'0');
+            value = if digits < 18 {
+                value * 10 + digit
+            } else {
+                value.checked_mul(10)?.checked_add(digit)?
+            };
+            digits += 1;
+        }
+        let leading_zero = digits > 1 && rest[0] == b'0';
+        if digits == 0 || leading_zero || negative && value == 0 {
             return None;
         }
-        // Accumulated as a negative number, so that i64::MIN fits too.
-        let mut value: i64 = 0;
-        for digit in token {
-            value = value
-                .checked_mul(10)?
-                .checked_sub(i64::from(digit - b'0'))?;
-        }
         self.pos += digits;
-        let value = if negative {
-            value
-        } else {
-            value.checked_neg()?
-        };
-        T::try_from(value).ok()
+        T::try_from(if negative { -value } else { value }).ok()
     }
 
     /// A float as `ron` writes one (`12.5`, `1e-7`); `NaN` and `inf` are left to `ron`.
