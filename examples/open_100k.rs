@@ -16,7 +16,14 @@ fn main() {
     {
         return open(deck_file, progress_folder);
     }
-    let folder = common::study_folder(common::CARD_COUNT);
+    let mut folder = common::study_folder(common::CARD_COUNT);
+    // `--keep`: leave the files for profiling the child alone
+    // (`open_100k --open DECK PROGRESS`, e.g. under `valgrind --tool=callgrind`).
+    if args.get(1).is_some_and(|a| a == "--keep") {
+        let kept = folder.keep();
+        println!("kept: {} {}", kept.0.display(), kept.1.display());
+        return;
+    }
     println!(
         "generated: deck {:.1} MB, snapshot {:.1} MB",
         folder.deck_bytes as f64 / 1e6,
@@ -57,6 +64,38 @@ fn open(deck_file: &str, progress_folder: &str) {
         "peak RSS (VmHWM): {}",
         peak_rss().unwrap_or_else(|| "unknown".into())
     );
+    drop(opened);
+    phases(&folder);
+}
+
+/// The same again, one phase at a time, to see where the time goes (after the peak is read).
+fn phases(folder: &common::StudyFolder) {
+    let mut started = Instant::now();
+    let mut lap = |what: &str| {
+        println!("  {what}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+        started = Instant::now();
+    };
+    let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
+    lap("read the deck file");
+    let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(2);
+    let deck = recap::deck::parse_deck(&text, &folder.deck_file, &mut rng)
+        .expect("the generated deck is valid")
+        .deck;
+    lap("parse and validate the deck");
+    drop(text);
+    lap("free the deck's text");
+    let store = common::open_progress(folder);
+    lap("load the progress and open the journal");
+    let scheduler = recap::schedule::Scheduler::new(store.settings()).expect("valid settings");
+    let queue = recap::study::build_queue(
+        &deck,
+        &store.progress().cards,
+        &scheduler,
+        store.settings(),
+        common::today(),
+    );
+    lap("build today's queue");
+    std::hint::black_box((deck, store, queue));
 }
 
 /// The process's peak resident memory, from Linux's `/proc/self/status`.

@@ -200,3 +200,87 @@ fn the_eighth_lapse_reports_a_leech() {
     assert_eq!(session.summary().leeches, vec![card.clone()]);
     assert!(session.is_leech(&card));
 }
+
+/// A deck file in the data folder, a copy of the bundled deck, whose first card has lapsed
+/// seven times and is due: the next Again is its eighth lapse. Returns the file's path.
+fn deck_file_with_a_near_leech(data: &DataDir) -> std::path::PathBuf {
+    std::fs::create_dir_all(data.decks()).unwrap();
+    let path = data.decks().join("kim-putin-letters.ron");
+    std::fs::write(&path, recap::library::BUNDLED_DECKS[0].1).unwrap();
+    let device = DeviceId::new("laptop").unwrap();
+    let deck = recap::model::DeckId::new("kim-putin-letters").unwrap();
+    let settings = DeckSettings {
+        new_per_day: 0,
+        relearning_steps: vec![],
+        ..DeckSettings::default()
+    };
+    recap::study::save_deck_settings(data, &deck, device.clone(), settings).unwrap();
+    let files = DeckFiles::new(data.progress(), deck);
+    let (mut store, _) = recap::store::progress::ProgressStore::open(files, device).unwrap();
+    let library = Library::load(data, &mut StdRng::seed_from_u64(1));
+    let card = library.find("kim-putin-letters").unwrap().deck().cards[0]
+        .id
+        .clone();
+    let seven_lapses = CardState {
+        phase: Phase::Review,
+        memory: Some(recap::schedule::MemoryState {
+            stability: 1.0,
+            difficulty: 9.0,
+        }),
+        due: START,
+        last_review: Some(START.plus_days(-1)),
+        reps: 20,
+        lapses: 7,
+        ..CardState::default()
+    };
+    store
+        .record_answer(card, START.plus_days(-1), Rating::Good, 1000, seven_lapses)
+        .unwrap();
+    // Into the snapshot as written: a journal's answers are replayed through the scheduler,
+    // which would not give this made-up state.
+    store.close().unwrap();
+    path
+}
+
+#[test]
+fn the_eighth_lapse_tags_the_card_leech_in_its_file_and_nothing_else() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let path = deck_file_with_a_near_leech(&data);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut study = open(&data, START);
+    let card = study.current(START).expect("the due review");
+    let answer = study.answer(Rating::Again, START).unwrap().unwrap();
+    assert!(answer.became_leech);
+    assert_eq!(study.session().summary().leeches, vec![card.clone()]);
+    assert_eq!(study.take_notes(), Vec::<String>::new());
+
+    let card_tags = "            tags: [],\n";
+    let expected = before.replacen(card_tags, "            tags: [\"leech\"],\n", 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    let reloaded = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let deck = reloaded.find("kim-putin-letters").unwrap().deck();
+    assert_eq!(deck.cards[0].tags, vec!["leech".to_string()]);
+    assert!(deck.cards[1..].iter().all(|c| c.tags.is_empty()));
+}
+
+#[test]
+fn a_deck_file_edited_since_loading_is_not_tagged_and_the_leech_is_still_reported() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let path = deck_file_with_a_near_leech(&data);
+    let mut study = open(&data, START);
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("What prompted", "What caused");
+    std::fs::write(&path, &edited).unwrap();
+    let card = study.current(START).expect("the due review");
+    study.answer(Rating::Again, START).unwrap().unwrap();
+    assert_eq!(study.session().summary().leeches, vec![card]);
+    let notes = study.take_notes();
+    assert!(
+        notes.len() == 1 && notes[0].contains("changed on disk"),
+        "{notes:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+}

@@ -152,6 +152,17 @@ pub fn study_folder(count: usize) -> StudyFolder {
     }
 }
 
+impl StudyFolder {
+    /// Keeps the files on disk after the program ends; returns the deck file and the
+    /// progress folder.
+    pub fn keep(&mut self) -> (PathBuf, PathBuf) {
+        if let Some(dir) = self._dir.take() {
+            let _ = dir.keep();
+        }
+        (self.deck_file.clone(), self.progress.folder().to_path_buf())
+    }
+}
+
 /// A folder [`study_folder`] wrote in another process: only the paths are known here.
 pub fn existing_folder(deck_file: PathBuf, progress_folder: PathBuf) -> StudyFolder {
     let deck_id = DeckId::new("bench").unwrap();

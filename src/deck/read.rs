@@ -2,6 +2,7 @@
 //! sides, unique ids, a known format version). Every problem carries FILE:LINE:COLUMN.
 
 use super::fast_ron;
+use super::fixed_layout;
 use super::line_index::LineIndex;
 use super::ron_tree::{self, Node, NodeKind};
 use super::{DeckError, FORMAT_VERSION, Location, Problem, ron_errors};
@@ -89,11 +90,16 @@ pub fn ron_options() -> ron::Options {
 /// Reads and validates a deck. `file` names it in problems; a missing deck id becomes a slug
 /// of the file's stem, missing card ids are drawn from `rng`.
 pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedDeck, DeckError> {
-    // The fast path reads with serde alone, first with the fast reader for the RON Recap
-    // writes, then with `ron`; the position-keeping tree is built only when something is
-    // wrong and a problem needs a line and column.
-    let raw = fast_ron::from_str_implicit_some::<RawDeck>(text)
-        .or_else(|_| ron_options().from_str::<RawDeck>(text));
+    // The fast paths first: the writer's exact layout byte by byte, then the fast serde
+    // reader for the RON subset Recap writes, then `ron`; the position-keeping tree is built
+    // only when something is wrong and a problem needs a line and column.
+    let raw = fixed_layout::read(text).map_or_else(
+        || {
+            fast_ron::from_str_implicit_some::<RawDeck>(text)
+                .or_else(|_| ron_options().from_str::<RawDeck>(text))
+        },
+        Ok,
+    );
     let tree = || ron_tree::parse(text);
     let raw = match raw {
         Ok(raw) => raw,
@@ -124,10 +130,12 @@ pub fn parse_deck(text: &str, file: &Path, rng: &mut impl Rng) -> Result<ParsedD
 /// Whether [`check_rules`] would find anything (cheap: no positions needed).
 fn has_rule_problem(raw: &RawDeck) -> bool {
     let mut ids = std::collections::HashSet::with_capacity(raw.cards.len());
-    raw.title.trim().is_empty()
+    // `trim_start` stops at the first visible character: blank or not is known there.
+    let blank = |text: &str| text.trim_start().is_empty();
+    blank(&raw.title)
         || raw.cards.iter().any(|card| {
-            card.front.trim().is_empty()
-                || card.back.trim().is_empty()
+            blank(&card.front)
+                || blank(&card.back)
                 || card
                     .id
                     .as_ref()

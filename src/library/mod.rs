@@ -6,9 +6,11 @@
 mod bundled;
 mod conflicts;
 mod persist_ids;
+mod tag_card;
 
 pub use bundled::BUNDLED_DECKS;
 pub use conflicts::{DeckConflict, Resolution, merged};
+pub use tag_card::{LEECH_TAG, TagWritten, tag_card_in_file};
 
 use crate::deck::{DeckError, Location, ParsedDeck, Problem, parse_deck};
 use crate::model::{Deck, DeckId};

@@ -26,6 +26,11 @@ pub const MAX_ID_LEN: usize = 64;
 pub const REVERSED_MARKER: &str = "~rev";
 
 fn check_id(text: &str) -> Result<(), IdError> {
+    // The common case, byte by byte: a big deck and its progress hold 200,000 ids.
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
+    if !text.is_empty() && text.len() <= MAX_ID_LEN && text.as_bytes().iter().all(plain) {
+        return Ok(());
+    }
     if text.is_empty() {
         return Err(IdError::Empty);
     }

@@ -69,30 +69,45 @@ pub fn build_queue(
         day_end,
         studied,
     } = today;
+    // Ids are borrowed while sorting and cloned only for the cards that make today's queue:
+    // a big deck has tens of thousands of due reviews and new cards, of which the daily
+    // limits keep a few hundred.
     let mut learning = Vec::new();
     let mut reviews = Vec::new();
     let mut new = Vec::new();
     for card in &deck.cards {
         match states.get(&card.id) {
-            None => new.push(card.id.clone()),
+            None => new.push(&card.id),
             Some(state) => match state.phase {
-                Phase::New => new.push(card.id.clone()),
+                Phase::New => new.push(&card.id),
                 Phase::Learning | Phase::Relearning if state.due < day_end => {
-                    learning.push((state.due, card.id.clone()))
+                    learning.push((state.due, &card.id))
                 }
                 Phase::Review if state.due < day_end => {
                     let recall = scheduler.retrievability(state, now).unwrap_or(0.0);
-                    reviews.push((recall, card.id.clone()))
+                    reviews.push((recall, &card.id))
                 }
                 _ => {}
             },
         }
     }
-    learning.sort();
-    reviews.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    reviews.truncate(settings.reviews_per_day.saturating_sub(studied.reviews) as usize);
+    learning.sort_unstable();
+    let review_limit = settings.reviews_per_day.saturating_sub(studied.reviews) as usize;
+    let by_recall =
+        |a: &(f32, &CardId), b: &(f32, &CardId)| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1));
+    // Only the first `review_limit` in order are kept: select them, then sort those few.
+    if review_limit < reviews.len() {
+        reviews.select_nth_unstable_by(review_limit, by_recall);
+        reviews.truncate(review_limit);
+    }
+    reviews.sort_unstable_by(by_recall);
     new.truncate(settings.new_per_day.saturating_sub(studied.new_cards) as usize);
-    let reviews = reviews.into_iter().map(|(_, id)| id).collect();
+    let reviews = reviews.into_iter().map(|(_, id)| id.clone()).collect();
+    let new = new.into_iter().cloned().collect();
+    let learning = learning
+        .into_iter()
+        .map(|(due, id)| (due, id.clone()))
+        .collect();
     StudyQueue {
         learning,
         main: interleave(reviews, new),

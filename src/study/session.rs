@@ -287,6 +287,16 @@ impl Session {
             .min()
     }
 
+    /// Adds `tag` to `card` in the session's copy of the deck, once it is written in the
+    /// deck's file (so that copy keeps matching the file).
+    pub fn add_tag(&mut self, card: &CardId, tag: &str) {
+        if let Some(card) = self.deck.cards.iter_mut().find(|c| &c.id == card)
+            && !card.tags.iter().any(|t| t == tag)
+        {
+            card.tags.push(tag.to_string());
+        }
+    }
+
     /// Whether `card` is a leech: forgotten `leech_threshold` times (0 turns leeches off).
     pub fn is_leech(&self, card: &CardId) -> bool {
         let threshold = self.settings.leech_threshold;

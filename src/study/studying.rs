@@ -5,13 +5,16 @@ use super::queue::StudiedToday;
 use super::session::{Answer, Session};
 use super::today::studied_since;
 use crate::deck::DeckError;
-use crate::library::LibraryDeck;
-use crate::model::{CardId, Rating, Timestamp};
-use crate::schedule::{DeckSettings, ScheduleError, Scheduler, next_rollover};
+use crate::library::{DeckOrigin, LEECH_TAG, LibraryDeck, TagWritten, tag_card_in_file};
+use crate::model::{CardId, DeckId, Rating, Timestamp};
+use crate::schedule::{CardState, DeckSettings, ScheduleError, Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::{
-    DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, read_history,
+    DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, read_history,
+    set_aside,
 };
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Answers between snapshot rewrites: bounds replay time after a crash while keeping the cost
 /// of rewriting a big snapshot rare. The snapshot is also rewritten on close.
@@ -29,12 +32,37 @@ pub enum StudyError {
         file: std::path::PathBuf,
         source: ScheduleError,
     },
+    #[error(
+        "{}: this is not one of deck {deck}'s progress files; nothing was renamed",
+        file.display()
+    )]
+    NotProgressFile { file: PathBuf, deck: DeckId },
+}
+
+impl StudyError {
+    /// The damaged progress file this error is about, if any: the deck can then be opened
+    /// read-only, or the file set aside.
+    pub fn damaged_file(&self) -> Option<&Path> {
+        match self {
+            StudyError::Progress(error) => error.corrupt_file(),
+            _ => None,
+        }
+    }
 }
 
 /// A deck open for study: its session and its progress files.
 pub struct StudyDeck {
     session: Session,
-    store: ProgressStore,
+    /// None when the deck is open read-only: answers change the session, no file.
+    store: Option<ProgressStore>,
+    /// Why the deck is read-only, in words for the banner.
+    read_only: Option<String>,
+    /// The deck's file, where leeches are tagged (None: bundled, or read-only).
+    deck_file: Option<PathBuf>,
+    /// What the learner should be told that did not stop an answer (a leech tag not written).
+    notes: Vec<String>,
+    /// Stand-in journal numbers for read-only answers (undo needs one; nothing is written).
+    unrecorded: u64,
 }
 
 impl StudyDeck {
@@ -56,23 +84,84 @@ impl StudyDeck {
             source,
         })?;
         let studied = studied_today(&files, &settings, now, utc_offset_minutes)?;
-        // Reversed sides of cards studied both ways are cards of their own from here on.
-        let cards = deck.deck().as_studied().into_owned();
-        let states = cards
-            .cards
-            .iter()
-            .filter_map(|c| store.state(&c.id).map(|s| (c.id.clone(), s.clone())))
-            .collect();
-        let session = Session::new(
-            cards,
-            states,
-            settings,
-            scheduler,
+        let session = new_session(
+            deck,
+            &store.progress().cards,
+            (settings, scheduler),
             studied,
             now,
             utc_offset_minutes,
         );
-        Ok((StudyDeck { session, store }, warnings))
+        let deck_file = match &deck.origin {
+            DeckOrigin::File(path) => Some(path.clone()),
+            DeckOrigin::Bundled { .. } => None,
+        };
+        let study = StudyDeck {
+            session,
+            store: Some(store),
+            read_only: None,
+            deck_file,
+            notes: Vec::new(),
+            unrecorded: 0,
+        };
+        Ok((study, warnings))
+    }
+
+    /// Opens `deck` for study without writing any file: for a deck whose progress has a
+    /// damaged file. The progress that can be read is used (a damaged snapshot counts as
+    /// none, a damaged journal as absent); answers change this session only. Returns what to
+    /// tell the learner about each damaged file.
+    pub fn open_read_only(
+        data: &DataDir,
+        deck: &LibraryDeck,
+        now: Timestamp,
+        utc_offset_minutes: i32,
+    ) -> Result<(StudyDeck, Vec<String>), StudyError> {
+        let files = DeckFiles::new(data.progress(), deck.deck().id.clone());
+        let (loaded, damaged) = load_readable(&files)?;
+        let settings = loaded.progress.settings.clone();
+        let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
+            file: files.snapshot(),
+            source,
+        })?;
+        // A damaged history only loses today's counts for the limits.
+        let studied = studied_today(&files, &settings, now, utc_offset_minutes).unwrap_or_default();
+        let session = new_session(
+            deck,
+            &loaded.progress.cards,
+            (settings, scheduler),
+            studied,
+            now,
+            utc_offset_minutes,
+        );
+        let banner = match damaged.first().and_then(ProgressError::corrupt_file) {
+            Some(file) => format!(
+                "Read-only: progress file {} is damaged — answers are not saved",
+                file.display()
+            ),
+            None => "Read-only: answers are not saved".to_string(),
+        };
+        let mut notes: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        notes.extend(damaged.iter().map(ToString::to_string));
+        let study = StudyDeck {
+            session,
+            store: None,
+            read_only: Some(banner),
+            deck_file: None,
+            notes: Vec::new(),
+            unrecorded: 0,
+        };
+        Ok((study, notes))
+    }
+
+    /// Why nothing is saved, when the deck is open read-only.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Messages gathered since the last call (e.g. a leech tag that could not be written).
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     pub fn session(&self) -> &Session {
@@ -89,18 +178,49 @@ impl StudyDeck {
         let Some(answer) = self.session.prepare_answer(rating, now) else {
             return Ok(None);
         };
-        let seq = self.store.record_answer(
-            answer.card.clone(),
-            answer.at,
-            answer.rating,
-            answer.took_ms,
-            answer.state.clone(),
-        )?;
+        let seq = match &mut self.store {
+            Some(store) => store.record_answer(
+                answer.card.clone(),
+                answer.at,
+                answer.rating,
+                answer.took_ms,
+                answer.state.clone(),
+            )?,
+            None => {
+                self.unrecorded += 1;
+                self.unrecorded
+            }
+        };
         self.session.commit_answer(answer.clone(), seq);
-        if self.store.uncheckpointed() >= CHECKPOINT_EVERY {
-            self.store.checkpoint()?;
+        if answer.became_leech {
+            self.tag_leech(&answer.card);
+        }
+        if let Some(store) = &mut self.store
+            && store.uncheckpointed() >= CHECKPOINT_EVERY
+        {
+            store.checkpoint()?;
         }
         Ok(Some(answer))
+    }
+
+    /// Tags a new leech `leech` in the deck file (only that card's tags change). The answer
+    /// is saved either way; a tag that cannot be written becomes a note.
+    fn tag_leech(&mut self, card: &CardId) {
+        let Some(path) = &self.deck_file else {
+            if self.store.is_some() {
+                self.notes.push(format!(
+                    "Card {card} is a leech; this bundled deck has no file to tag it in"
+                ));
+            }
+            return;
+        };
+        match tag_card_in_file(path, self.session.deck(), card, LEECH_TAG) {
+            Ok(TagWritten::Added) => self.session.add_tag(card, LEECH_TAG),
+            Ok(TagWritten::AlreadyThere) => {}
+            Err(error) => self.notes.push(format!(
+                "Card {card} is a leech, but it was not tagged: {error}"
+            )),
+        }
     }
 
     /// Takes back the last answer (recorded durably as an undo); returns the card shown again.
@@ -108,8 +228,9 @@ impl StudyDeck {
         let Some((answer, seq)) = self.session.last_answer().cloned() else {
             return Ok(None);
         };
-        self.store
-            .record_undo(now, seq, answer.card.clone(), answer.previous.clone())?;
+        if let Some(store) = &mut self.store {
+            store.record_undo(now, seq, answer.card.clone(), answer.previous.clone())?;
+        }
         Ok(self.session.commit_undo(now).map(|a| a.card))
     }
 
@@ -121,21 +242,79 @@ impl StudyDeck {
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Result<(), StudyError> {
+        let Some(store) = &mut self.store else {
+            return Ok(());
+        };
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
-            file: self.store.files().snapshot(),
+            file: store.files().snapshot(),
             source,
         })?;
-        self.store.set_settings(settings.clone())?;
-        let studied = studied_today(self.store.files(), &settings, now, utc_offset_minutes)?;
+        store.set_settings(settings.clone())?;
+        let studied = studied_today(store.files(), &settings, now, utc_offset_minutes)?;
         self.session
             .change_settings(settings, scheduler, studied, now, utc_offset_minutes);
         Ok(())
     }
 
     /// Rewrites the snapshot and trims the journal (also done every [`CHECKPOINT_EVERY`] answers).
+    /// Read-only: writes nothing.
     pub fn close(self) -> Result<(), StudyError> {
-        Ok(self.store.close()?)
+        match self.store {
+            Some(store) => Ok(store.close()?),
+            None => Ok(()),
+        }
     }
+}
+
+/// A session on `deck` with its cards' states taken from `all_states`.
+fn new_session(
+    deck: &LibraryDeck,
+    all_states: &HashMap<CardId, CardState>,
+    (settings, scheduler): (DeckSettings, Scheduler),
+    studied: StudiedToday,
+    now: Timestamp,
+    utc_offset_minutes: i32,
+) -> Session {
+    // Reversed sides of cards studied both ways are cards of their own from here on.
+    let cards = deck.deck().as_studied().into_owned();
+    let states = cards
+        .cards
+        .iter()
+        .filter_map(|c| all_states.get(&c.id).map(|s| (c.id.clone(), s.clone())))
+        .collect();
+    Session::new(
+        cards,
+        states,
+        settings,
+        scheduler,
+        studied,
+        now,
+        utc_offset_minutes,
+    )
+}
+
+/// Renames the damaged progress `file` of `deck` aside (`<name>.corrupt-<millis>`, never
+/// deleted), so the deck can be studied from its other files; returns the new name. Refuses
+/// any file that is not one of that deck's progress files.
+pub fn set_aside_damaged(
+    data: &DataDir,
+    deck: &DeckId,
+    file: &Path,
+    now: Timestamp,
+) -> Result<PathBuf, StudyError> {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let in_folder = file.parent() == Some(data.progress().as_path());
+    let of_deck = name.starts_with(&format!("{deck}.")) && name.ends_with(".ron");
+    if !(in_folder && of_deck) {
+        return Err(StudyError::NotProgressFile {
+            file: file.to_path_buf(),
+            deck: deck.clone(),
+        });
+    }
+    Ok(set_aside(file, now)?)
 }
 
 /// What the daily limits already count today, from the deck's review log.

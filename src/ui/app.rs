@@ -16,7 +16,7 @@ use crate::model::{Clock, DeckId, Timestamp};
 use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, QuizScope, Response};
 use crate::store::progress::DeviceId;
 use crate::store::{DataDir, FolderWatch};
-use crate::study::StudyDeck;
+use crate::study::{StudyDeck, set_aside_damaged};
 use std::sync::Arc;
 
 /// What the app needs from the machine, decided once by main (tests pass their own).
@@ -105,12 +105,17 @@ impl RecapApp {
         }
     }
 
-    /// Ends a study session and shows its summary.
+    /// Ends a study session and shows its summary. A session that tagged leeches changed
+    /// a deck file: the library is read again so it shows the tags.
     pub fn finish_review(&mut self) {
         if let Screen::Review(review) =
             std::mem::replace(&mut self.screen, Screen::Library(LibraryScreen::empty()))
         {
+            let tagged = !review.study.session().summary().leeches.is_empty();
             self.screen = Screen::Summary(SummaryScreen::from_review(*review, &self.env));
+            if tagged {
+                self.library = Library::load(&self.env.data, &mut rand::rng());
+            }
         }
     }
 
@@ -134,6 +139,45 @@ impl RecapApp {
         Ok(ReviewScreen::new(study, notes))
     }
 
+    /// Opens `deck` for study without saving anything (its progress has a damaged file).
+    fn on_study_read_only(&mut self, deck: &DeckId) {
+        let Some(entry) = self.library.find(deck.as_str()) else {
+            return self.show_library(Some(format!("no deck {deck:?} in the library")));
+        };
+        let opened = StudyDeck::open_read_only(
+            &self.env.data,
+            entry,
+            self.env.now(),
+            self.env.utc_offset_minutes,
+        );
+        match opened {
+            Ok((study, notes)) => {
+                self.screen = Screen::Review(Box::new(ReviewScreen::new(study, notes)))
+            }
+            Err(error) => self.show_library(Some(error.to_string())),
+        }
+    }
+
+    /// Renames the deck's damaged progress file aside, then studies the deck normally.
+    fn on_set_aside(&mut self, deck: &DeckId, file: &std::path::Path) {
+        let moved = match set_aside_damaged(&self.env.data, deck, file, self.env.now()) {
+            Ok(moved) => moved,
+            Err(error) => return self.show_library(Some(error.to_string())),
+        };
+        let note = format!(
+            "The damaged file {} was set aside as {} (renamed, not deleted).",
+            file.display(),
+            moved.display()
+        );
+        match self.start_study(deck.as_str()) {
+            Ok(mut review) => {
+                review.add_note(note);
+                self.screen = Screen::Review(Box::new(review));
+            }
+            Err(message) => self.show_library(Some(format!("{note}\n{message}"))),
+        }
+    }
+
     fn show_library(&mut self, message: Option<String>) {
         let mut screen = LibraryScreen::new(&self.env, &self.library);
         screen.message = message;
@@ -155,6 +199,8 @@ impl RecapApp {
                 Some(LibraryAction::Edit(deck)) => self.on_edit(deck.as_str()),
                 Some(LibraryAction::NewDeck) => self.on_new_deck(),
                 Some(LibraryAction::NewFromArticle(file)) => self.on_new_from_article(file),
+                Some(LibraryAction::StudyReadOnly(deck)) => self.on_study_read_only(&deck),
+                Some(LibraryAction::SetAside(deck, file)) => self.on_set_aside(&deck, &file),
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),

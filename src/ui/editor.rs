@@ -92,7 +92,7 @@ impl EditorScreen {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<EditorAction> {
         self.watch_disk();
-        self.finish_export();
+        self.finish_export(env.now());
         let mut action = self.handle_keys(ui, env);
         self.handle_window_close(ui);
         self.refresh_issues();
@@ -218,11 +218,11 @@ impl EditorScreen {
 
     /// Writes the export once the save dialog returned a file (the deck as edited, saved or
     /// not).
-    fn finish_export(&mut self) {
+    fn finish_export(&mut self, env_now: crate::model::Timestamp) {
         let Some(path) = self.export.chosen() else {
             return;
         };
-        match export_deck(self.draft.deck(), &path) {
+        match export_deck(self.draft.deck(), &path, env_now) {
             Ok(message) => self.set_status(message, false),
             Err(error) => self.set_status(format!("Not exported: {error}"), true),
         }

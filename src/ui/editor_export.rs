@@ -11,18 +11,19 @@ pub struct ExportDialog {
 }
 
 impl ExportDialog {
-    /// Opens the dialog, suggesting `<file_stem>.csv`; the window is woken when it closes.
+    /// Opens the dialog, suggesting `<file_stem>.apkg`; the window is woken when it closes.
     pub fn open(&mut self, ctx: &egui::Context, file_stem: &str) {
         if self.waiting.is_some() {
             return;
         }
         let (send, receive) = channel();
         let ctx = ctx.clone();
-        let name = format!("{file_stem}.csv");
+        let name = format!("{file_stem}.apkg");
         std::thread::spawn(move || {
             let chosen = rfd::FileDialog::new()
                 .set_title("Export the deck for Anki or a spreadsheet")
                 .set_file_name(name)
+                .add_filter("Anki package", &["apkg"])
                 .add_filter("Comma-separated (CSV)", &["csv"])
                 .add_filter("Tab-separated (TSV)", &["tsv"])
                 .save_file();

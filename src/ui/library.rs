@@ -28,12 +28,18 @@ pub enum LibraryAction {
     NewDeck,
     /// Import this article's FAQ as a new deck and open it in the editor.
     NewFromArticle(PathBuf),
+    /// Study without saving anything: the deck's progress has a damaged file.
+    StudyReadOnly(DeckId),
+    /// Rename the deck's damaged progress file aside, then study.
+    SetAside(DeckId, PathBuf),
 }
 
 /// The library screen's state: each deck's overview, worked out when the screen opens (not
 /// every frame), and a message to show (e.g. why a deck could not be opened).
 pub struct LibraryScreen {
     overviews: HashMap<DeckId, Result<DeckOverview, String>>,
+    /// Decks whose progress has a damaged file, and that file (the row offers what to do).
+    damaged: HashMap<DeckId, PathBuf>,
     /// Each deck's best and last quiz score (None: never quizzed), read with the overviews.
     quiz_scores: HashMap<DeckId, Result<Option<ScoreSummary>, String>>,
     decks_folder: String,
@@ -48,13 +54,20 @@ pub struct LibraryScreen {
 impl LibraryScreen {
     pub fn new(env: &AppEnv, library: &Library) -> LibraryScreen {
         let now = env.now();
+        let mut damaged = HashMap::new();
         let overviews = library
             .decks
             .iter()
             .map(|entry| {
+                let id = entry.deck().id.clone();
                 let overview = deck_overview(&env.data, entry.deck(), now, env.utc_offset_minutes)
-                    .map_err(|e| e.to_string());
-                (entry.deck().id.clone(), overview)
+                    .map_err(|e| {
+                        if let Some(file) = e.damaged_file() {
+                            damaged.insert(id.clone(), file.to_path_buf());
+                        }
+                        e.to_string()
+                    });
+                (id, overview)
             })
             .collect();
         let quiz_scores = library
@@ -72,6 +85,7 @@ impl LibraryScreen {
             .collect();
         LibraryScreen {
             overviews,
+            damaged,
             quiz_scores,
             decks_folder: env.data.decks().display().to_string(),
             utc_offset_minutes: env.utc_offset_minutes,
@@ -85,6 +99,7 @@ impl LibraryScreen {
     pub(super) fn empty() -> LibraryScreen {
         LibraryScreen {
             overviews: HashMap::new(),
+            damaged: HashMap::new(),
             quiz_scores: HashMap::new(),
             decks_folder: String::new(),
             utc_offset_minutes: 0,
@@ -195,6 +210,9 @@ impl LibraryScreen {
             }
             None => {}
         }
+        if let Some(file) = self.damaged.get(&deck.id) {
+            action = damaged_buttons(ui, deck, file).or(action);
+        }
         match self.quiz_scores.get(&deck.id) {
             Some(Ok(Some(summary))) => {
                 ui.label(quiz_line(summary));
@@ -267,6 +285,27 @@ fn deck_button(ui: &mut egui::Ui, verb: &str, deck_title: &str) -> egui::Respons
     let name = format!("{verb} {deck_title}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     response
+}
+
+/// What to do about a damaged progress file: study without saving, or rename it aside.
+fn damaged_buttons(
+    ui: &mut egui::Ui,
+    deck: &crate::model::Deck,
+    file: &std::path::Path,
+) -> Option<LibraryAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if deck_button(ui, "Open read-only", &deck.title).clicked() {
+            action = Some(LibraryAction::StudyReadOnly(deck.id.clone()));
+        }
+        let set_aside = deck_button(ui, "Set aside", &deck.title).on_hover_text(
+            "Rename the damaged file (it is kept, not deleted) and study from the rest",
+        );
+        if set_aside.clicked() {
+            action = Some(LibraryAction::SetAside(deck.id.clone(), file.to_path_buf()));
+        }
+    });
+    action
 }
 
 /// "2023-08-15 · kim-putin-letters.txt · bundled with Recap".

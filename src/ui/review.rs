@@ -35,6 +35,11 @@ impl ReviewScreen {
         }
     }
 
+    /// A message to show above the card (e.g. where a damaged file was set aside).
+    pub fn add_note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
     /// Shows the answer, as Space does.
     pub fn reveal(&mut self) {
         self.revealed = true;
@@ -100,6 +105,7 @@ impl ReviewScreen {
                 .notes
                 .push(format!("Your answer could not be saved: {error}")),
         }
+        self.notes.extend(self.study.take_notes());
     }
 
     fn undo(&mut self, now: Timestamp) {
@@ -114,6 +120,9 @@ impl ReviewScreen {
         let session = self.study.session();
         let counts = session.counts();
         let done = session.summary().reviewed as usize;
+        if let Some(banner) = self.study.read_only() {
+            read_only_banner(ui, banner);
+        }
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(&session.deck().title).strong());
             ui.label(format!(
@@ -219,8 +228,21 @@ impl ReviewScreen {
         ui.label(next);
     }
 
-    /// The study deck, closing it (snapshot written) as the session ends.
+    /// The study deck, closing it (snapshot written unless read-only) as the session ends.
     pub(super) fn into_study(self) -> StudyDeck {
         self.study
     }
+}
+
+/// A strip that stays in view while studying read-only: nothing the learner does is saved.
+fn read_only_banner(ui: &mut egui::Ui, text: &str) {
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                egui::RichText::new(text).strong(),
+            );
+        });
 }

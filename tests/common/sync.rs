@@ -114,11 +114,13 @@ impl Machine {
     }
 }
 
-/// Copies `from`'s progress files into `to`, as a sync tool would. A file only one side has
-/// is copied. A file of a machine's own (its journal or history) is newest on that machine:
-/// it replaces older copies elsewhere and is never replaced by them. Any other file that
-/// differs (the shared snapshot, a third machine's files) is handled as `clash` says; for
-/// `Replace` a third machine's append-only file is replaced only by a longer one.
+/// Copies `from`'s progress files into `to`, as a sync tool would, keeping modification
+/// times. A file only one side has is copied. A file of a machine's own (its journal or
+/// history) is newest on that machine: it replaces older copies elsewhere and is never
+/// replaced by them. Any other file that differs (the shared snapshot, a third machine's
+/// files) is handled as `clash` says; for `Replace`, a third machine's journal or history is
+/// replaced only by a newer version (sync tools track versions), while the shared snapshot is
+/// replaced whatever its age (the worst case: an older snapshot coming back).
 pub fn sync(from: &Machine, to: &Machine, clash: Clash, counter: &mut usize) {
     let source = from.dir.join("progress");
     let target = to.dir.join("progress");
@@ -128,24 +130,35 @@ pub fn sync(from: &Machine, to: &Machine, clash: Clash, counter: &mut usize) {
         let there = target.join(&name);
         let incoming = fs::read(&path).unwrap();
         let Ok(present) = fs::read(&there) else {
-            fs::write(&there, &incoming).unwrap();
+            copy_file(&path, &there);
             continue;
         };
         if present == incoming || owned_by(&name, &to.device) {
             continue;
         }
         if owned_by(&name, &from.device) {
-            fs::write(&there, &incoming).unwrap();
+            copy_file(&path, &there);
             continue;
         }
         *counter += 1;
         match clash.copy_name(&name, *counter) {
-            Some(copy) => fs::write(target.join(copy), &incoming).unwrap(),
+            Some(copy) => copy_file(&path, &target.join(copy)),
             None if clash == Clash::Keep => {}
-            None if is_log(&name) && incoming.len() <= present.len() => {}
-            None => fs::write(&there, &incoming).unwrap(),
+            None if is_log(&name) && modified(&path) <= modified(&there) => {}
+            None => copy_file(&path, &there),
         }
     }
+}
+
+/// Copies the bytes and the modification time, as sync tools do.
+fn copy_file(from: &Path, to: &Path) {
+    fs::write(to, fs::read(from).unwrap()).unwrap();
+    let file = fs::File::options().write(true).open(to).unwrap();
+    file.set_modified(modified(from)).unwrap();
+}
+
+fn modified(path: &Path) -> std::time::SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
 }
 
 fn owned_by(name: &str, device: &DeviceId) -> bool {

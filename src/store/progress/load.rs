@@ -27,8 +27,41 @@ pub struct Loaded {
 /// (an older snapshot brought back by a sync tool), and from sync tools' conflict copies.
 /// Changes no file, so it is also how a deck is opened read-only.
 pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
+    load_with(files, &mut Damage::Refused)
+}
+
+/// What to do with a file that is damaged (not merely torn at its end).
+pub(super) enum Damage {
+    /// Fail the load with its FILE:LINE:COLUMN error.
+    Refused,
+    /// Leave it out and note it here: a damaged snapshot counts as none, a damaged journal or
+    /// history as absent (opening a deck read-only).
+    LeftOut(Vec<ProgressError>),
+}
+
+impl Damage {
+    /// Passes `result` through, or notes its corruption error and gives None.
+    fn allow<T>(&mut self, result: Result<T, ProgressError>) -> Result<Option<T>, ProgressError> {
+        match (result, self) {
+            (Ok(value), _) => Ok(Some(value)),
+            (Err(error @ ProgressError::Corrupt { .. }), Damage::LeftOut(damaged)) => {
+                damaged.push(error);
+                Ok(None)
+            }
+            (Err(error), _) => Err(error),
+        }
+    }
+
+    fn tolerant(&self) -> bool {
+        matches!(self, Damage::LeftOut(_))
+    }
+}
+
+pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded, ProgressError> {
     let mut warnings = Vec::new();
-    let mut progress = read_snapshot(files, &mut warnings)?;
+    let mut progress = damage
+        .allow(read_snapshot(files, &mut warnings))?
+        .unwrap_or_else(|| Snapshot::empty(files.deck().clone()));
     let sources = files.log_sources()?;
     let mut journals = BTreeMap::new();
     let mut candidates = Vec::new();
@@ -42,9 +75,17 @@ pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
                     continue;
                 }
             },
-            (LogKind::Journal, None) => read_log(&source.path)?,
-            (LogKind::History, None) => match read_log_tail(&source.path)? {
-                (Some(last), _) if last > applied => read_log(&source.path)?,
+            (LogKind::Journal, None) => match damage.allow(read_log(&source.path))? {
+                Some(log) => log,
+                None => continue,
+            },
+            (LogKind::History, None) => match damage.allow(read_log_tail(&source.path))? {
+                Some((Some(last), _)) if last > applied => {
+                    match damage.allow(read_log(&source.path))? {
+                        Some(log) => log,
+                        None => continue,
+                    }
+                }
                 _ => continue,
             },
         };
@@ -54,7 +95,10 @@ pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
             journals.insert(source.device.clone(), log);
         }
     }
-    merge(&mut progress, candidates, || every_record(&sources))?;
+    let tolerant = damage.tolerant();
+    merge(&mut progress, candidates, || {
+        every_record_of(&sources, tolerant)
+    })?;
     Ok(Loaded {
         progress,
         warnings,
@@ -78,11 +122,17 @@ fn candidates_of<'a>(
 
 /// Every record of every file of the deck, for folding a card again from its whole history.
 pub(super) fn every_record(sources: &[LogSource]) -> Result<Vec<Candidate>, ProgressError> {
+    every_record_of(sources, false)
+}
+
+/// Like [`every_record`]; `tolerant` leaves damaged files out instead of failing.
+fn every_record_of(sources: &[LogSource], tolerant: bool) -> Result<Vec<Candidate>, ProgressError> {
     let mut all = Vec::new();
     for source in sources {
         let log = match read_log(&source.path) {
             Ok(log) => log,
             Err(_) if source.copy.is_some() => continue,
+            Err(ProgressError::Corrupt { .. }) if tolerant => continue,
             Err(error) => return Err(error),
         };
         all.extend(candidates_of(source, &log));

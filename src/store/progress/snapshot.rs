@@ -78,7 +78,11 @@ impl Snapshot {
 
     /// Reads a snapshot file's text. `file` names it in errors.
     pub fn from_text(text: &str, file: &Path, deck: &DeckId) -> Result<Snapshot, ProgressError> {
-        let snapshot: Snapshot = parse_text(text, file, 1, "progress snapshot")?;
+        // The writer's own layout is read byte by byte; anything else by the general readers.
+        let snapshot = match super::fixed_layout::read(text) {
+            Some(snapshot) => snapshot,
+            None => parse_text(text, file, 1, "progress snapshot")?,
+        };
         if snapshot.format != SNAPSHOT_FORMAT {
             return Err(ProgressError::corrupt(
                 file,
