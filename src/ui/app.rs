@@ -8,11 +8,13 @@ use super::quiz_result::{QuizResultAction, QuizResultScreen};
 use super::quiz_setup::{QuizSetupAction, QuizSetupScreen};
 use super::review::{ReviewAction, ReviewScreen};
 use super::settings::{SettingsAction, SettingsScreen};
+use super::stats::{StatsAction, StatsScreen};
 use super::summary::{SummaryAction, SummaryScreen};
 use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
 use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, Response, build_quiz};
+use crate::stats::load_library_stats;
 use crate::store::DataDir;
 use crate::store::progress::DeviceId;
 use crate::study::StudyDeck;
@@ -44,6 +46,7 @@ enum Screen {
     QuizSetup(QuizSetupScreen),
     Quiz(Box<QuizScreen>),
     QuizResult(Box<QuizResultScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 /// The whole app as egui sees it.
@@ -141,6 +144,11 @@ impl RecapApp {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),
                 Some(LibraryAction::Quiz(deck)) => self.on_quiz(&deck),
                 Some(LibraryAction::Import(files)) => self.import_files(&files),
+                Some(LibraryAction::Stats(deck)) => {
+                    if let Err(message) = self.open_stats(deck.as_ref().map(DeckId::as_str)) {
+                        self.show_library(Some(message));
+                    }
+                }
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -195,7 +203,36 @@ impl RecapApp {
                 Some(QuizResultAction::Back) => self.show_library(None),
                 None => {}
             },
+            Screen::Stats(screen) => {
+                if let Some(StatsAction::Back) = screen.ui(ui) {
+                    self.show_library(None);
+                }
+            }
         }
+    }
+
+    /// Opens the Stats screen on `deck`, or on all decks; every deck's figures are read now,
+    /// once, so switching decks on the screen reads nothing.
+    pub fn open_stats(&mut self, deck: Option<&str>) -> Result<(), String> {
+        let deck = match deck {
+            Some(id) => Some(
+                self.library
+                    .find(id)
+                    .ok_or_else(|| format!("no deck {id:?} in the library"))?
+                    .deck()
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
+        let data = load_library_stats(
+            &self.env.data,
+            &self.library,
+            self.env.now(),
+            self.env.utc_offset_minutes,
+        );
+        self.screen = Screen::Stats(Box::new(StatsScreen::new(data, deck.as_ref())));
+        Ok(())
     }
 
     fn quiz_seed(&self) -> u64 {

@@ -16,6 +16,8 @@ pub enum LibraryAction {
     Study(DeckId),
     Settings(DeckId),
     Quiz(DeckId),
+    /// The Stats screen on this deck, or on all decks when None.
+    Stats(Option<DeckId>),
     /// Import these files (chosen in the dialog or dropped onto the window).
     Import(Vec<PathBuf>),
 }
@@ -93,6 +95,9 @@ impl LibraryScreen {
                 if ui.add_enabled(!self.import.is_open(), egui::Button::new(label)).clicked() {
                     self.import.open(ui.ctx());
                 }
+                if ui.button("Stats for all decks").clicked() {
+                    action = Some(LibraryAction::Stats(None));
+                }
             });
             ui.label(format!(
                 "Your decks folder: {}. Drop an article (text, Markdown, HTML) or a table (CSV, TSV) here to import it.",
@@ -144,6 +149,9 @@ impl LibraryScreen {
             }
             if deck_button(ui, "Settings", &deck.title).clicked() {
                 action = Some(LibraryAction::Settings(deck.id.clone()));
+            }
+            if deck_button(ui, "Stats", &deck.title).clicked() {
+                action = Some(LibraryAction::Stats(Some(deck.id.clone())));
             }
         });
         ui.label(source_line(entry));

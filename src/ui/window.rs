@@ -18,6 +18,8 @@ pub enum ScreenChoice {
     Quiz,
     /// A quiz answered in memory (every other question wrong), not saved in the history.
     QuizResult,
+    /// The deck's statistics (`--deck`), or all decks' without `--deck`.
+    Stats,
 }
 
 /// `--screenshot OUT.png --screen S --deck ID`.
@@ -25,7 +27,8 @@ pub enum ScreenChoice {
 pub struct ScreenshotRequest {
     pub out: PathBuf,
     pub screen: ScreenChoice,
-    /// The deck for review/answer/summary/settings; default: the library's first.
+    /// The deck for review/answer/summary/settings/stats; default: the library's first (for
+    /// stats: all decks).
     pub deck: Option<String>,
     /// The quiz seed (`--seed`); default [`SCREENSHOT_SEED`], so a quiz picture is repeatable.
     pub seed: Option<u64>,
@@ -86,6 +89,7 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
         ScreenChoice::Settings => app.open_settings(&deck)?,
         ScreenChoice::Quiz => app.open_quiz(&deck)?,
         ScreenChoice::QuizResult => app.open_quiz_result(&deck)?,
+        ScreenChoice::Stats => app.open_stats(request.deck.as_deref())?,
     }
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
     let shooter = Screenshooter {
