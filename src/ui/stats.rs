@@ -69,7 +69,8 @@ impl StatsScreen {
 
     fn deck_selector(&mut self, ui: &mut egui::Ui) {
         let mut shown = self.shown;
-        egui::ComboBox::from_label("Deck")
+        ui.label("Deck:");
+        let chooser = egui::ComboBox::from_id_salt("deck")
             .selected_text(self.title(shown))
             .width(260.0)
             .show_ui(ui, |ui| {
@@ -78,6 +79,12 @@ impl StatsScreen {
                     ui.selectable_value(&mut shown, Shown::Deck(index), &deck.title);
                 }
             });
+        let title = self.title(shown).to_string();
+        chooser.response.widget_info(|| {
+            let mut info = egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Deck");
+            info.current_text_value = Some(title.clone());
+            info
+        });
         self.shown = shown;
     }
 

@@ -6,25 +6,28 @@ use super::Shown;
 use crate::stats::{DueForecast, LocalDate, QuizScores, TrueRetention};
 use egui::Color32;
 use egui_plot::{
-    Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot, Points,
+    Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, LineStyle, Plot, Points,
 };
 use std::ops::RangeInclusive;
 
 const PLOT_HEIGHT: f32 = 170.0;
+const SCROLL_BAR_ROOM: f32 = 16.0;
 /// Colours told apart by brightness too (blue and orange), for readers who do not see hue.
 const YOUNG: Color32 = Color32::from_rgb(0x5b, 0x9b, 0xd5);
 const MATURE: Color32 = Color32::from_rgb(0xc0, 0x50, 0x00);
 
-/// A plot with the screen's common settings: fixed view, legend top left, x in days.
-fn plot(name: &str, shown: Shown) -> Plot<'static> {
+/// A plot with the screen's common settings: fixed view, legend in `corner`, x in days, clear
+/// of the scroll bar that floats over the right edge.
+fn plot(ui: &egui::Ui, name: &str, shown: Shown, corner: Corner) -> Plot<'static> {
     Plot::new((name.to_string(), shown))
         .height(PLOT_HEIGHT)
+        .width(ui.available_width() - SCROLL_BAR_ROOM)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(Legend::default().position(corner))
 }
 
 /// "11-28" for a study day; `today` relative x = 0.
@@ -56,23 +59,27 @@ pub fn forecast(ui: &mut egui::Ui, forecast: &DueForecast, shown: Shown) {
     let Some(today) = forecast.days.first().map(|d| d.day) else {
         return;
     };
-    let bars = |count: fn(&crate::stats::DueDay) -> u32| -> Vec<Bar> {
+    let bars = |count: fn(&crate::stats::DueDay) -> u32, color: Color32| -> Vec<Bar> {
         forecast
             .days
             .iter()
             .map(|d| {
                 Bar::new((d.day - today) as f64, f64::from(count(d)))
                     .width(0.8)
+                    .fill(color.gamma_multiply(0.7))
                     .name(LocalDate::of_study_day(d.day))
             })
             .collect()
     };
+    // Room above the highest bar for its hover label and the legend.
+    let highest = forecast.days.iter().map(|d| d.total()).max().unwrap_or(0);
+    let headroom = f64::from(highest) * 1.6 + 1.0;
     let days = forecast.days.clone();
     let label = move |bar: &Bar, _: &BarChart| {
         let index = bar.argument.max(0.0) as usize;
         days.get(index).map_or_else(String::new, |d| {
             format!(
-                "{}\nyoung {} · mature {} · total {}",
+                "{}: young {} · mature {} · total {}",
                 LocalDate::of_study_day(d.day),
                 d.young,
                 d.mature,
@@ -80,20 +87,20 @@ pub fn forecast(ui: &mut egui::Ui, forecast: &DueForecast, shown: Shown) {
             )
         })
     };
-    let young = BarChart::new("Young (interval under 21 days)", bars(|d| d.young))
+    let young = BarChart::new("Young (interval under 21 days)", bars(|d| d.young, YOUNG))
         .color(YOUNG)
         .element_formatter(Box::new(label.clone()));
-    let mature = BarChart::new("Mature (21 days or more)", bars(|d| d.mature))
+    let mature = BarChart::new("Mature (21 days or more)", bars(|d| d.mature, MATURE))
         .color(MATURE)
         .element_formatter(Box::new(label))
         .stack_on(&[&young]);
-    plot("forecast", shown)
+    plot(ui, "forecast", shown, Corner::RightTop)
         .x_axis_label("Day due")
         .y_axis_label("Cards")
         .x_axis_formatter(month_day(today))
         .y_axis_formatter(whole)
         .include_y(0.0)
-        .include_y(1.0)
+        .include_y(headroom)
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(young);
             plot_ui.bar_chart(mature);
@@ -133,7 +140,7 @@ pub fn retention_by_day(ui: &mut egui::Ui, retention: &TrueRetention, today: i64
         }),
         _ => None,
     };
-    plot("retention", shown)
+    plot(ui, "retention", shown, Corner::LeftBottom)
         .x_axis_label("Day")
         .y_axis_label("Passed")
         .x_axis_formatter(month_day(today))
@@ -157,7 +164,8 @@ pub fn retention_by_day(ui: &mut egui::Ui, retention: &TrueRetention, today: i64
         });
 }
 
-/// Each quiz's score in percent on the day it was taken, joined by a line.
+/// Each quiz's score in percent on the day it was taken (points only: with several decks, a
+/// day can have several quizzes, and a line through them would zigzag).
 pub fn quiz_scores(ui: &mut egui::Ui, quizzes: &QuizScores, today: i64, shown: Shown) {
     let results = quizzes.results.clone();
     let points: Vec<[f64; 2]> = results
@@ -179,7 +187,7 @@ pub fn quiz_scores(ui: &mut egui::Ui, quizzes: &QuizScores, today: i64, shown: S
         }),
         HoverPosition::Elsewhere { .. } => None,
     };
-    plot("quizzes", shown)
+    plot(ui, "quizzes", shown, Corner::LeftBottom)
         .x_axis_label("Day")
         .y_axis_label("Score")
         .x_axis_formatter(month_day(today))
@@ -189,9 +197,8 @@ pub fn quiz_scores(ui: &mut egui::Ui, quizzes: &QuizScores, today: i64, shown: S
         .include_x(0.0)
         .label_formatter(hover)
         .show(ui, |plot_ui| {
-            plot_ui.line(Line::new("Quiz score (%)", points.clone()).color(YOUNG));
             plot_ui.points(
-                Points::new("Quiz score (%) ", points)
+                Points::new("Quiz score (%)", points)
                     .radius(3.5)
                     .color(YOUNG),
             );
