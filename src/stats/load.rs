@@ -28,10 +28,7 @@ pub fn load_deck_stats(
     let loaded = load(&files)?;
     let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     let log = read_history(&files)?;
-    let quizzes = quiz_entries(data, &deck.deck().id).unwrap_or_else(|warning| {
-        warnings.push(warning);
-        Vec::new()
-    });
+    let quizzes = quiz_entries(data, &deck.deck().id, &mut warnings);
     let input = DeckInput {
         log: &log,
         card_states: card_states(deck.deck(), &loaded.progress),
@@ -44,12 +41,19 @@ pub fn load_deck_stats(
     })
 }
 
-/// The deck's finished quizzes; Err says why its quiz history could not be read (the study
-/// figures do not depend on it).
-fn quiz_entries(data: &DataDir, deck: &DeckId) -> Result<Vec<QuizEntry>, String> {
+/// The deck's finished quizzes. A quiz history that cannot be read, or whose torn last line
+/// was skipped, adds a warning: the study figures do not depend on it.
+fn quiz_entries(data: &DataDir, deck: &DeckId, warnings: &mut Vec<String>) -> Vec<QuizEntry> {
     let file = crate::quiz::quiz_history_file(&data.progress(), deck);
-    let history = crate::quiz::read_quiz_history(&file).map_err(|e| e.to_string())?;
-    Ok(history
+    let history = match crate::quiz::read_quiz_history(&file) {
+        Ok(history) => history,
+        Err(error) => {
+            warnings.push(error.to_string());
+            return Vec::new();
+        }
+    };
+    warnings.extend(history.warning.as_ref().map(ToString::to_string));
+    history
         .records
         .iter()
         .map(|r| QuizEntry {
@@ -57,7 +61,7 @@ fn quiz_entries(data: &DataDir, deck: &DeckId) -> Result<Vec<QuizEntry>, String>
             score: r.score,
             total: r.total,
         })
-        .collect())
+        .collect()
 }
 
 /// One deck of the library with its figures, or why they could not be computed.
