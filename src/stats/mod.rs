@@ -13,6 +13,7 @@ mod cards;
 mod date;
 mod forecast;
 mod load;
+mod previous;
 mod quiz;
 mod retention;
 
