@@ -25,6 +25,9 @@ enum Shown {
 pub struct StatsScreen {
     data: LibraryStats,
     shown: Shown,
+    /// Until the first frame is drawn: the screen opens at the top, not where egui's memory
+    /// (kept across runs) last left the scroll bar.
+    just_opened: bool,
 }
 
 /// Labels of the retention periods, in the order of `crate::stats::PERIODS`.
@@ -36,7 +39,11 @@ impl StatsScreen {
         let shown = deck
             .and_then(|id| data.decks.iter().position(|d| &d.id == id))
             .map_or(Shown::AllDecks, Shown::Deck);
-        StatsScreen { data, shown }
+        StatsScreen {
+            data,
+            shown,
+            just_opened: true,
+        }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<StatsAction> {
@@ -53,9 +60,11 @@ impl StatsScreen {
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| self.figures(ui));
+            let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+            if std::mem::take(&mut self.just_opened) {
+                scroll = scroll.vertical_scroll_offset(0.0);
+            }
+            scroll.show(ui, |ui| self.figures(ui));
         });
         action
     }
