@@ -5,10 +5,8 @@ use super::optimize::parse_utc_offset_minutes;
 use crate::library::{Library, LibraryDeck};
 use crate::model::{Clock, SystemClock, Timestamp};
 use crate::stats::{
-    DeckInput, INTERVAL_RANGES, LocalDate, PERIODS, PassRate, Stats, card_states, deck_stats,
+    INTERVAL_RANGES, LocalDate, PERIODS, PassRate, Stats, load_deck_stats, readable_duration,
 };
-use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, ProgressError, load, read_history};
 use clap::Args;
 use std::fmt::Write;
 
@@ -80,8 +78,13 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> i32 {
     let mut exit_code = 0;
     let mut per_deck = Vec::new();
     for deck in decks {
-        match stats_of_deck(&data, deck, now, args.utc_offset) {
-            Ok(stats) => per_deck.push((deck, stats)),
+        match load_deck_stats(&data, deck, now, args.utc_offset) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("warning: {warning}");
+                }
+                per_deck.push((deck, loaded.stats));
+            }
             Err(error) => {
                 eprintln!("error: {error}");
                 exit_code = 1;
@@ -105,51 +108,6 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> i32 {
     }
     print!("{text}");
     exit_code
-}
-
-/// Reads one deck's progress and review log (changing no file) and computes its figures.
-/// Torn last lines are reported on stderr and skipped, as when studying.
-fn stats_of_deck(
-    data: &DataDir,
-    deck: &LibraryDeck,
-    now: Timestamp,
-    utc_offset_minutes: i32,
-) -> Result<Stats, ProgressError> {
-    let files = DeckFiles::new(data.progress(), deck.deck().id.clone());
-    let loaded = load(&files)?;
-    for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let log = read_history(&files)?;
-    let quizzes = quiz_entries(data, deck);
-    let input = DeckInput {
-        log: &log,
-        card_states: card_states(deck.deck(), &loaded.progress),
-        settings: &loaded.progress.settings,
-        quizzes: &quizzes,
-    };
-    Ok(deck_stats(&input, now, utc_offset_minutes))
-}
-
-/// The deck's finished quizzes. A damaged quiz history is reported on stderr and shows no
-/// scores; the study figures still print.
-fn quiz_entries(data: &DataDir, deck: &LibraryDeck) -> Vec<crate::stats::QuizEntry> {
-    let file = crate::quiz::quiz_history_file(&data.progress(), &deck.deck().id);
-    match crate::quiz::read_quiz_history(&file) {
-        Ok(history) => history
-            .records
-            .iter()
-            .map(|r| crate::stats::QuizEntry {
-                date: r.date,
-                score: r.score,
-                total: r.total,
-            })
-            .collect(),
-        Err(error) => {
-            eprintln!("warning: {error}");
-            Vec::new()
-        }
-    }
 }
 
 /// One block of the report (everything after the block's heading).
@@ -261,15 +219,4 @@ fn pass_rate(rate: &PassRate) -> String {
 /// A number to `decimals` places, or `-` when there is none.
 fn optional(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "-".to_string(), |v| format!("{v:.decimals$}"))
-}
-
-/// `1h 05m`, `4m 09s`: how long, for people.
-fn readable_duration(ms: u64) -> String {
-    let seconds = ms / 1000;
-    let (hours, minutes) = (seconds / 3600, seconds / 60 % 60);
-    if hours > 0 {
-        format!("{hours}h {minutes:02}m")
-    } else {
-        format!("{minutes}m {:02}s", seconds % 60)
-    }
 }

@@ -2,10 +2,10 @@
 //! with the phase and interval the card had *before* it (true retention counts only answers
 //! to cards that were due for review, and the log stores only the state after each answer).
 
-use crate::model::{CardId, MS_PER_DAY, Rating, Timestamp};
+use super::previous::CardChains;
+use crate::model::{MS_PER_DAY, Rating, Timestamp};
 use crate::schedule::{CardState, Phase};
 use crate::store::progress::{DeviceId, Entry, Record, Seq};
-use std::collections::HashMap;
 
 /// One answer that counts (not undone), as the statistics see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,41 +29,63 @@ impl Answer {
 /// The answers in effect, in the log's time order. Undo records restore the card's earlier
 /// state, so the answer after an undo sees the state the undo put back.
 pub fn answers_from_log(entries: &[Entry]) -> Vec<Answer> {
+    // The log is large: each pass over it costs more than the figures themselves. The first
+    // reads only the undos; the second takes the answers in effect, their intervals filled in
+    // once every card's chain of records is known.
     let undone = Undone::in_log(entries);
-    // Per card, its review interval as of the last record: kept as a number rather than a
-    // reference to the record's state, because following references into a large log costs
-    // a cache miss per answer.
-    let mut current: HashMap<&CardId, Option<u32>> = HashMap::new();
+    let mut chains = CardChains::with_capacity(entries.len());
     let mut answers = Vec::with_capacity(entries.len());
+    let mut counted = Vec::with_capacity(entries.len());
     for entry in entries {
-        let after = review_interval_days(entry.record.resulting_state());
-        let before = current.insert(entry.record.card(), after).flatten();
-        let Record::Answer {
-            seq,
-            at,
-            rating,
-            took_ms,
-            ..
-        } = &entry.record
-        else {
-            continue;
-        };
-        if !undone.contains(&entry.device, *seq) {
-            answers.push(Answer {
+        let record = &entry.record;
+        chains.push(
+            record.card(),
+            review_interval_days(record.resulting_state()),
+        );
+        let answer = match record {
+            Record::Answer {
+                seq,
+                at,
+                rating,
+                took_ms,
+                ..
+            } if !undone.contains(&entry.device, *seq) => Some(Answer {
                 at: *at,
                 rating: *rating,
                 took_ms: *took_ms,
-                review_interval_days: before,
-            });
-        }
+                review_interval_days: None,
+            }),
+            _ => None,
+        };
+        counted.push(answer.is_some());
+        answers.extend(answer);
+    }
+    let counted_befores = chains
+        .intervals_before()
+        .zip(counted)
+        .filter_map(|(before, counted)| counted.then_some(before));
+    for (answer, before) in answers.iter_mut().zip(counted_befores) {
+        answer.review_interval_days = before;
     }
     answers
 }
 
 /// The answers that undo records take back, by number then device. Undos are rare, so
-/// searching a sorted list is cheaper than hashing the key of every answer in the log.
+/// searching a sorted list is cheaper than hashing the key of every answer in the log; and
+/// a bit per number (modulo [`FILTER_BITS`]) tells most answers apart without a search.
 struct Undone<'a> {
     answers: Vec<(Seq, &'a DeviceId)>,
+    /// Bit `seq % FILTER_BITS` is set for every undone answer's number.
+    filter: Vec<u64>,
+}
+
+/// 8 KB of bits: stays in the fastest cache; with a thousand undos, about one answer in 65
+/// has its bit set and needs the search.
+const FILTER_BITS: usize = 1 << 16;
+
+fn filter_bit(seq: Seq) -> (usize, u64) {
+    let bit = (seq % FILTER_BITS as Seq) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 impl<'a> Undone<'a> {
@@ -76,10 +98,19 @@ impl<'a> Undone<'a> {
             })
             .collect();
         answers.sort_unstable();
-        Undone { answers }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (seq, _) in &answers {
+            let (word, bit) = filter_bit(*seq);
+            filter[word] |= bit;
+        }
+        Undone { answers, filter }
     }
 
     fn contains(&self, device: &DeviceId, seq: Seq) -> bool {
+        let (word, bit) = filter_bit(seq);
+        if self.filter[word] & bit == 0 {
+            return false;
+        }
         let first = self.answers.partition_point(|(undone, _)| *undone < seq);
         self.answers[first..]
             .iter()

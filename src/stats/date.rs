@@ -68,6 +68,17 @@ impl fmt::Display for LocalDate {
     }
 }
 
+/// `1h 05m`, `4m 09s`: how long, for people.
+pub fn readable_duration(ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (hours, minutes) = (seconds / 3600, seconds / 60 % 60);
+    if hours > 0 {
+        format!("{hours}h {minutes:02}m")
+    } else {
+        format!("{minutes}m {:02}s", seconds % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,23 +4,27 @@
 //! Pure: "now" and the learner's UTC offset come in as parameters (study days roll over at the
 //! deck's rollover hour, local time), so every figure is reproducible in tests. Each figure
 //! has its own file and a `merge`, so the figures for all decks are the decks' figures
-//! combined ([`Stats::merge`]).
+//! combined ([`Stats::merge`]). The one file that reads the disk is `load`: it gathers a deck's
+//! log, progress and quiz history for the command line and the Stats screen alike.
 
 mod answers;
 mod calendar;
 mod cards;
 mod date;
 mod forecast;
+mod load;
+mod previous;
 mod quiz;
 mod retention;
 
 pub use answers::{Answer, answers_from_log, interval_days, review_interval_days};
 pub use calendar::{CALENDAR_DAYS, DayActivity, ReviewCalendar, Streaks, review_calendar, streaks};
 pub use cards::{CardCounts, card_counts};
-pub use date::{LocalDate, StudyDays};
+pub use date::{LocalDate, StudyDays, readable_duration};
 pub use forecast::{
     DueDay, DueForecast, FORECAST_DAYS, MATURE_INTERVAL_DAYS, due_forecast, is_mature,
 };
+pub use load::{DeckStats, LibraryStats, LoadedStats, load_deck_stats, load_library_stats};
 pub use quiz::{QuizEntry, QuizScore, QuizScores, quiz_scores};
 pub use retention::{
     DayRetention, INTERVAL_RANGES, IntervalRange, PERIODS, PassRate, TrueRetention, true_retention,

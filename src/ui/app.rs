@@ -9,11 +9,13 @@ use super::quiz_result::{QuizResultAction, QuizResultScreen};
 use super::quiz_setup::{QuizSetupAction, QuizSetupScreen};
 use super::review::{ReviewAction, ReviewScreen};
 use super::settings::{SettingsAction, SettingsScreen};
+use super::stats::{StatsAction, StatsScreen};
 use super::summary::{SummaryAction, SummaryScreen};
 use crate::import::{ImportRequest, import_into_library};
 use crate::library::Library;
 use crate::model::{Clock, DeckId, Timestamp};
 use crate::quiz::{QuizMode, QuizOptions, QuizResult, QuizRun, QuizScope, Response};
+use crate::stats::load_library_stats;
 use crate::store::progress::DeviceId;
 use crate::store::{DataDir, FolderWatch};
 use crate::study::{StudyDeck, set_aside_damaged};
@@ -46,6 +48,7 @@ enum Screen {
     Quiz(Box<QuizScreen>),
     QuizResult(Box<QuizResultScreen>),
     Editor(Box<EditorScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 /// The whole app as egui sees it.
@@ -201,6 +204,11 @@ impl RecapApp {
                 Some(LibraryAction::NewFromArticle(file)) => self.on_new_from_article(file),
                 Some(LibraryAction::StudyReadOnly(deck)) => self.on_study_read_only(&deck),
                 Some(LibraryAction::SetAside(deck, file)) => self.on_set_aside(&deck, &file),
+                Some(LibraryAction::Stats(deck)) => {
+                    if let Err(message) = self.open_stats(deck.as_ref().map(DeckId::as_str)) {
+                        self.show_library(Some(message));
+                    }
+                }
                 Some(LibraryAction::Settings(deck)) => {
                     match SettingsScreen::open(&self.env, &self.library, deck.as_str()) {
                         Ok(settings) => self.screen = Screen::Settings(Box::new(settings)),
@@ -267,7 +275,36 @@ impl RecapApp {
                     self.reload_library(message);
                 }
             }
+            Screen::Stats(screen) => {
+                if let Some(StatsAction::Back) = screen.ui(ui) {
+                    self.show_library(None);
+                }
+            }
         }
+    }
+
+    /// Opens the Stats screen on `deck`, or on all decks; every deck's figures are read now,
+    /// once, so switching decks on the screen reads nothing.
+    pub fn open_stats(&mut self, deck: Option<&str>) -> Result<(), String> {
+        let deck = match deck {
+            Some(id) => Some(
+                self.library
+                    .find(id)
+                    .ok_or_else(|| format!("no deck {id:?} in the library"))?
+                    .deck()
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
+        let data = load_library_stats(
+            &self.env.data,
+            &self.library,
+            self.env.now(),
+            self.env.utc_offset_minutes,
+        );
+        self.screen = Screen::Stats(Box::new(StatsScreen::new(data, deck.as_ref())));
+        Ok(())
     }
 
     fn quiz_seed(&self) -> u64 {

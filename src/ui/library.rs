@@ -18,6 +18,8 @@ pub enum LibraryAction {
     Quiz(DeckId),
     /// A quiz over several decks or a tag: the setup starts with every deck ticked.
     QuizSeveral,
+    /// The Stats screen on this deck, or on all decks when None.
+    Stats(Option<DeckId>),
     /// Import these files (chosen in the dialog or dropped onto the window).
     Import(Vec<PathBuf>),
     /// Resolve the sync tool's conflict copy `library.conflicts[index]` this way.
@@ -131,6 +133,9 @@ impl LibraryScreen {
                 if let Some(chosen) = self.authoring_buttons(ui) {
                     action = Some(chosen);
                 }
+                if ui.button("Stats for all decks").clicked() {
+                    action = Some(LibraryAction::Stats(None));
+                }
             });
             ui.label(format!(
                 "Your decks folder: {}. Drop an article (text, Markdown, HTML) or a table (CSV, TSV) here to import it.",
@@ -191,6 +196,9 @@ impl LibraryScreen {
             }
             if deck_button(ui, "Edit", &deck.title).clicked() {
                 action = Some(LibraryAction::Edit(deck.id.clone()));
+            }
+            if deck_button(ui, "Stats", &deck.title).clicked() {
+                action = Some(LibraryAction::Stats(Some(deck.id.clone())));
             }
         });
         let source = source_line(entry);

@@ -16,6 +16,7 @@ mod quiz_result;
 mod quiz_setup;
 mod review;
 mod settings;
+mod stats;
 mod summary;
 mod window;
 

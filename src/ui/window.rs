@@ -22,6 +22,8 @@ pub enum ScreenChoice {
     QuizResult,
     /// The deck editor on the deck's first card.
     Editor,
+    /// The deck's statistics (`--deck`), or all decks' without `--deck`.
+    Stats,
 }
 
 /// `--screenshot OUT.png --screen S --deck ID`.
@@ -29,7 +31,8 @@ pub enum ScreenChoice {
 pub struct ScreenshotRequest {
     pub out: PathBuf,
     pub screen: ScreenChoice,
-    /// The deck for review/answer/summary/settings; default: the library's first.
+    /// The deck for review/answer/summary/settings/stats; default: the library's first (for
+    /// stats: all decks).
     pub deck: Option<String>,
     /// The quiz seed (`--seed`); default [`SCREENSHOT_SEED`], so a quiz picture is repeatable.
     pub seed: Option<u64>,
@@ -116,6 +119,7 @@ pub fn take_screenshot(env: AppEnv, request: ScreenshotRequest) -> Result<(), St
         ScreenChoice::Quiz => app.open_quiz(&deck)?,
         ScreenChoice::QuizResult => app.open_quiz_result(&deck)?,
         ScreenChoice::Editor => app.open_editor(&deck)?,
+        ScreenChoice::Stats => app.open_stats(request.deck.as_deref())?,
     }
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
     let shooter = Screenshooter {
