@@ -2,6 +2,8 @@
 //! touch files or schedule cards themselves.
 
 mod app;
+mod app_files;
+mod app_quiz;
 mod editor;
 mod editor_card;
 mod editor_export;
