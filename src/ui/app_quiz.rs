@@ -88,14 +88,7 @@ impl RecapApp {
 
     /// Opens a multiple-choice quiz on `deck` at its first question (used by `--screenshot`).
     pub fn open_quiz(&mut self, deck: &str) -> Result<(), String> {
-        let (scope, title) = self.one_deck_scope(deck)?;
-        let quiz = self.start_quiz(
-            scope,
-            title,
-            usize::MAX,
-            QuizMode::MultipleChoice,
-            self.quiz_seed(),
-        )?;
+        let quiz = self.whole_deck_quiz(deck)?;
         self.screen = Screen::Quiz(Box::new(quiz));
         Ok(())
     }
@@ -103,14 +96,7 @@ impl RecapApp {
     /// Shows the result of a multiple-choice quiz on `deck` answered in memory — every other
     /// question wrong — without saving it in the history (used by `--screenshot`).
     pub fn open_quiz_result(&mut self, deck: &str) -> Result<(), String> {
-        let (scope, title) = self.one_deck_scope(deck)?;
-        let mut screen = self.start_quiz(
-            scope,
-            title,
-            usize::MAX,
-            QuizMode::MultipleChoice,
-            self.quiz_seed(),
-        )?;
+        let mut screen = self.whole_deck_quiz(deck)?;
         let run = &mut screen.run;
         let mut index = 0;
         while let Some(question) = run.current() {
@@ -132,6 +118,13 @@ impl RecapApp {
         let shown = QuizResultScreen::preview(result, screen.scope, screen.title);
         self.screen = Screen::QuizResult(Box::new(shown));
         Ok(())
+    }
+
+    /// A multiple-choice quiz on every card of `deck`, with the app's seed.
+    fn whole_deck_quiz(&mut self, deck: &str) -> Result<QuizScreen, String> {
+        let (scope, title) = self.one_deck_scope(deck)?;
+        let seed = self.quiz_seed();
+        self.start_quiz(scope, title, usize::MAX, QuizMode::MultipleChoice, seed)
     }
 
     /// The scope of a quiz on every card of `deck`, with the deck's title.

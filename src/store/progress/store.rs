@@ -169,24 +169,27 @@ impl ProgressStore {
         self.journal.append(&records)?;
         self.last_seq = seq;
         for record in &records {
-            let files = &self.files;
-            apply_own(&mut self.progress, &self.device, record, || {
-                every_record(&files.log_sources()?)
-            })?;
+            self.apply_recorded(record)?;
         }
         let count = records.len();
         self.journal_records.extend(records);
         Ok(count)
     }
 
+    /// Applies a record just made durable to the progress in memory (see `merge::apply_own`:
+    /// the full history is read only when the record lands behind another machine's).
+    fn apply_recorded(&mut self, record: &Record) -> Result<(), ProgressError> {
+        let files = &self.files;
+        apply_own(&mut self.progress, &self.device, record, || {
+            every_record(&files.log_sources()?)
+        })
+    }
+
     fn append(&mut self, record: Record) -> Result<Seq, ProgressError> {
         self.journal.append(std::slice::from_ref(&record))?;
         let seq = record.seq();
         self.last_seq = seq;
-        let files = &self.files;
-        apply_own(&mut self.progress, &self.device, &record, || {
-            every_record(&files.log_sources()?)
-        })?;
+        self.apply_recorded(&record)?;
         self.journal_records.push(record);
         Ok(seq)
     }
