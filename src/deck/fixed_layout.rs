@@ -17,7 +17,7 @@ use crate::model::{CardId, DeckId};
 
 /// The deck in `text`, or None when the text is not in the writer's exact layout.
 pub(super) fn read(text: &str) -> Option<RawDeck> {
-    let mut at = Cursor { text, pos: 0 };
+    let mut at = Cursor::new(text);
     at.literal("#![enable(implicit_some)]\n(\n    format: ")?;
     let format = at.number()?;
     at.literal(",\n")?;
@@ -51,32 +51,9 @@ pub(super) fn read(text: &str) -> Option<RawDeck> {
     })
 }
 
-struct Cursor<'a> {
-    text: &'a str,
-    pos: usize,
-}
+use super::cursor::Cursor;
 
 impl Cursor<'_> {
-    fn rest(&self) -> &[u8] {
-        &self.text.as_bytes()[self.pos..]
-    }
-
-    /// Consumes `expected` if the text goes on with it. Inlined so that each fixed literal
-    /// is compared in place, not through `memcmp`.
-    #[inline(always)]
-    fn accept(&mut self, expected: &str) -> bool {
-        let found = self.rest().starts_with(expected.as_bytes());
-        if found {
-            self.pos += expected.len();
-        }
-        found
-    }
-
-    #[inline(always)]
-    fn literal(&mut self, expected: &str) -> Option<()> {
-        self.accept(expected).then_some(())
-    }
-
     /// `{prefix}"text",\n`.
     fn field(&mut self, prefix: &str) -> Option<String> {
         self.literal(prefix)?;

@@ -1,6 +1,7 @@
 //! The deck file format: human-writable RON, read with validation (every problem located as
 //! FILE:LINE:COLUMN) and written with stable formatting. Pure: text in, text out.
 
+pub(crate) mod cursor;
 pub(crate) mod fast_ron;
 mod fixed_layout;
 mod ids;

@@ -12,13 +12,14 @@
 
 use super::fast_ron;
 use super::snapshot::Snapshot;
+use crate::deck::cursor::Cursor;
 use crate::model::{CardId, DeckId, Timestamp};
 use crate::schedule::{CardState, MemoryState, Phase};
 use std::collections::HashMap;
 
 /// The snapshot in `text`, or None when the text is not in the writer's exact layout.
 pub(super) fn read(text: &str) -> Option<Snapshot> {
-    let mut at = Cursor { text, pos: 0 };
+    let mut at = Cursor::new(text);
     at.literal("(\n    format: ")?;
     let format = at.integer()?;
     at.literal(",\n    deck: \"")?;
@@ -47,31 +48,7 @@ pub(super) fn read(text: &str) -> Option<Snapshot> {
     })
 }
 
-struct Cursor<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
 impl<'a> Cursor<'a> {
-    fn rest(&self) -> &'a [u8] {
-        &self.text.as_bytes()[self.pos..]
-    }
-
-    /// Inlined so that each fixed literal is compared in place, not through `memcmp`.
-    #[inline(always)]
-    fn accept(&mut self, expected: &str) -> bool {
-        let found = self.rest().starts_with(expected.as_bytes());
-        if found {
-            self.pos += expected.len();
-        }
-        found
-    }
-
-    #[inline(always)]
-    fn literal(&mut self, expected: &str) -> Option<()> {
-        self.accept(expected).then_some(())
-    }
-
     /// The text up to `end` (consumed, not returned).
     fn until(&mut self, end: u8) -> Option<&'a str> {
         let len = self.rest().iter().position(|b| *b == end)?;
