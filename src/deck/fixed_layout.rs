@@ -12,6 +12,7 @@
 //! the authority on meaning and on errors. What this reader accepts, `ron` reads the same way
 //! (a test holds it to that).
 
+use super::cursor::Cursor;
 use super::read::{RawCard, RawDeck, RawSource};
 use crate::model::{CardId, DeckId};
 
@@ -50,8 +51,6 @@ pub(super) fn read(text: &str) -> Option<RawDeck> {
         cards,
     })
 }
-
-use super::cursor::Cursor;
 
 impl Cursor<'_> {
     /// `{prefix}"text",\n`.
