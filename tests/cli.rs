@@ -178,6 +178,11 @@ fn list_shows_the_bundled_deck_user_decks_and_broken_files() {
         "(format: 1, title: \"Oops\", cards: [(front: \"Q\")])",
     )
     .unwrap();
+    std::fs::write(
+        decks.join("mine.sync-conflict-20261128-101500-ABCDEFG.ron"),
+        "(format: 1, title: \"My deck, elsewhere\", cards: [(front: \"Q\", back: \"A\")])",
+    )
+    .unwrap();
     let before = std::fs::read(decks.join("mine.ron")).unwrap();
     let out = recap(data.path(), &["list"]);
     assert!(out.status.success());
@@ -195,6 +200,11 @@ fn list_shows_the_bundled_deck_user_decks_and_broken_files() {
         stdout.contains("broken.ron:1:36: missing field `back`"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("is Syncthing's copy of mine.ron; open the window to keep one or merge"),
+        "a sync conflict copy is listed, not loaded: {stdout}"
+    );
+    assert!(!stdout.contains("My deck, elsewhere"), "{stdout}");
     assert_eq!(
         std::fs::read(decks.join("mine.ron")).unwrap(),
         before,

@@ -32,6 +32,14 @@ pub fn run(cli: &Cli, _args: &ListArgs) -> i32 {
             deck.title
         );
     }
+    for conflict in &library.conflicts {
+        println!(
+            "sync conflict: {} is {}'s copy of {}; open the window to keep one or merge both",
+            conflict.copy.display(),
+            conflict.tool.name(),
+            conflict.original_name()
+        );
+    }
     for failed in &library.failed {
         println!("failed to load {}:", failed.path.display());
         for problem in &failed.error.problems {
