@@ -107,22 +107,6 @@ impl DeckFiles {
         Ok(found)
     }
 
-    /// Conflict copies of the snapshot: never read (the journals hold every answer), listed
-    /// so the user can be told about them.
-    pub fn snapshot_copies(&self) -> Result<Vec<(PathBuf, SyncTool)>, ProgressError> {
-        let own = format!("{}.ron", self.deck);
-        let mut found: Vec<(PathBuf, SyncTool)> = self
-            .names()?
-            .into_iter()
-            .filter_map(|(name, path)| match conflict_original(&name) {
-                Some((original, tool)) if original == own => Some((path, tool)),
-                _ => None,
-            })
-            .collect();
-        found.sort();
-        Ok(found)
-    }
-
     /// `<deck>.<device><suffix>` → the device.
     fn device_in(&self, name: &str, suffix: &str) -> Option<DeviceId> {
         let device = name
