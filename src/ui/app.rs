@@ -3,6 +3,7 @@
 //! settings) and the next screen.
 
 use super::editor::{EditorAction, EditorScreen};
+use super::folder_watcher::FolderWatcher;
 use super::library::{LibraryAction, LibraryScreen};
 use super::quiz::{QuizAction, QuizScreen};
 use super::quiz_result::{QuizResultAction, QuizResultScreen};
@@ -56,14 +57,14 @@ pub struct RecapApp {
     pub(super) screen: Screen,
     /// Seeds every quiz when set (tests, `--screenshot`); otherwise each quiz gets a fresh one.
     pub(super) quiz_seed: Option<u64>,
-    /// The data folder as last seen, to notice other machines' answers arriving.
-    pub(super) watch: FolderWatch,
+    /// Notices other machines' answers (and edited decks) arriving in the data folder.
+    pub(super) folder: FolderWatcher,
 }
 
 impl RecapApp {
     /// Loads the library (the only file access at start) and shows it.
     pub fn new(env: AppEnv) -> RecapApp {
-        let watch = FolderWatch::new(&env.data);
+        let folder = FolderWatcher::new(FolderWatch::new(&env.data));
         let library = Library::load(&env.data, &mut rand::rng());
         let screen = Screen::Library(LibraryScreen::new(&env, &library));
         RecapApp {
@@ -71,8 +72,13 @@ impl RecapApp {
             library,
             screen,
             quiz_seed: None,
-            watch,
+            folder,
         }
+    }
+
+    /// Checks the data folder for changes every `poll` instead of every two seconds (tests).
+    pub fn set_folder_poll(&mut self, poll: std::time::Duration) {
+        self.folder.set_poll(poll);
     }
 
     /// Makes every quiz from now on use `seed`, so it can be given again exactly.
@@ -148,7 +154,7 @@ impl RecapApp {
 
     /// Draws the current screen and follows the user's choice.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.reload_if_changed();
+        self.reload_if_changed(ui.ctx());
         match &mut self.screen {
             Screen::Library(screen) => match screen.ui(ui, &self.library) {
                 Some(LibraryAction::Study(deck)) => self.on_study(&deck),

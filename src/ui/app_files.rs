@@ -38,8 +38,9 @@ impl RecapApp {
     /// On the library screen, picks up files a sync tool (or a text editor) changed since the
     /// last look: decks, other machines' answers, conflict copies. Other screens keep what
     /// they opened; the library is read again when they return to it.
-    pub(super) fn reload_if_changed(&mut self) {
-        if !matches!(self.screen, Screen::Library(_)) || !self.watch.changed() {
+    pub(super) fn reload_if_changed(&mut self, ctx: &egui::Context) {
+        // Another screen leaves the change pending until the library shows again.
+        if !matches!(self.screen, Screen::Library(_)) || !self.folder.take_change(ctx) {
             return;
         }
         let message = match &mut self.screen {
@@ -60,7 +61,6 @@ impl RecapApp {
             Err(error) => format!("The conflict copy was left as it is: {error}"),
         };
         self.library = Library::load(&self.env.data, &mut rand::rng());
-        self.watch.changed();
         self.show_library(Some(message));
     }
 
@@ -149,7 +149,6 @@ impl RecapApp {
     /// Reads the library again (the editor may have saved) and shows it.
     pub(super) fn reload_library(&mut self, message: Option<String>) {
         self.library = Library::load(&self.env.data, &mut rand::rng());
-        self.watch.changed();
         self.show_library(message);
     }
 }

@@ -10,6 +10,7 @@ mod editor_export;
 mod editor_list;
 mod editor_preview;
 mod editor_prompts;
+mod folder_watcher;
 mod fonts;
 mod import_dialog;
 mod library;

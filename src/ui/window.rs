@@ -53,29 +53,6 @@ fn native_options() -> eframe::NativeOptions {
     }
 }
 
-/// How often the data folder is checked for files a sync tool delivered.
-const FOLDER_POLL: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// egui draws only on input; this thread asks for a frame when the data folder changed, so the
-/// library shows another machine's answers without the user touching anything. It stops with
-/// the process.
-fn wake_on_folder_changes(data: crate::store::DataDir, ctx: egui::Context) {
-    let spawned = std::thread::Builder::new()
-        .name("folder-watch".into())
-        .spawn(move || {
-            let mut watch = crate::store::FolderWatch::new(&data);
-            loop {
-                std::thread::sleep(FOLDER_POLL);
-                if watch.changed() {
-                    ctx.request_repaint();
-                }
-            }
-        });
-    if let Err(error) = spawned {
-        eprintln!("warning: changes made by other computers show only after a restart: {error}");
-    }
-}
-
 /// Opens the window on the library; returns when it is closed. `quiz_seed` (`--seed`) makes
 /// every quiz reproducible.
 pub fn run_window(env: AppEnv, quiz_seed: Option<u64>) -> eframe::Result {
@@ -84,7 +61,6 @@ pub fn run_window(env: AppEnv, quiz_seed: Option<u64>) -> eframe::Result {
         native_options(),
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            wake_on_folder_changes(env.data.clone(), cc.egui_ctx.clone());
             let mut app = RecapApp::new(env);
             if let Some(seed) = quiz_seed {
                 app.set_quiz_seed(seed);
