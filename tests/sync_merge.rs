@@ -300,3 +300,26 @@ fn a_snapshot_with_git_conflict_markers_loses_no_answer() {
         "loading rewrites nothing"
     );
 }
+
+#[test]
+fn opening_after_a_merge_that_refolded_saves_the_result_so_the_next_load_is_plain() {
+    let root = tempfile::tempdir().unwrap();
+    let laptop = Machine::new(root.path(), "laptop");
+    let desktop = Machine::new(root.path(), "desktop");
+    let answers = study_offline(&laptop, &desktop);
+    let mut n = 0;
+    sync(&desktop, &laptop, Clash::Keep, &mut n);
+    let before = recap::store::progress::load(&laptop.files()).unwrap();
+    assert!(
+        before.merged.refolded > 0,
+        "the desktop's older answers fold cards again"
+    );
+
+    // Opening for study (as the app does) writes the merged snapshot at once.
+    let device = recap::store::progress::DeviceId::new("laptop").unwrap();
+    let (store, _) = recap::store::progress::ProgressStore::open(laptop.files(), device).unwrap();
+    drop(store);
+    let after = recap::store::progress::load(&laptop.files()).unwrap();
+    assert_eq!(after.merged, Default::default(), "nothing left to merge");
+    assert_eq!(laptop.states(), expected_states(&answers));
+}

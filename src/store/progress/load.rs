@@ -6,7 +6,7 @@ use super::error::{ProgressError, Warning};
 use super::files::{DeckFiles, LogKind, LogSource};
 use super::history::Entry;
 use super::log_file::{LogFile, read_log, read_log_tail};
-use super::merge::{Candidate, merge};
+use super::merge::{Candidate, MergeReport, merge};
 use super::snapshot::Snapshot;
 use crate::deck::Location;
 use std::collections::BTreeMap;
@@ -20,6 +20,8 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// Each device's journal as read.
     pub journals: BTreeMap<DeviceId, LogFile>,
+    /// What merging found: records applied, cards folded again from their history.
+    pub merged: MergeReport,
 }
 
 /// Reads the snapshot (none yet: empty progress) and merges onto it every record it does not
@@ -96,13 +98,14 @@ pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded
         }
     }
     let tolerant = damage.tolerant();
-    merge(&mut progress, candidates, || {
+    let merged = merge(&mut progress, candidates, || {
         every_record_of(&sources, tolerant)
     })?;
     Ok(Loaded {
         progress,
         warnings,
         journals,
+        merged,
     })
 }
 

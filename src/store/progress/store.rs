@@ -51,7 +51,7 @@ impl ProgressStore {
         .max()
         .unwrap_or(0);
         let journal = Appender::open(&files.journal(&device), own.valid_len, true)?;
-        let store = ProgressStore {
+        let mut store = ProgressStore {
             files,
             device,
             progress: loaded.progress,
@@ -59,6 +59,11 @@ impl ProgressStore {
             journal_records: own.records,
             last_seq,
         };
+        // Folding cards again read every history file; a snapshot that includes the result
+        // spares the next load that work (on this machine and on those it syncs with).
+        if loaded.merged.refolded > 0 {
+            store.checkpoint()?;
+        }
         Ok((store, loaded.warnings))
     }
 
