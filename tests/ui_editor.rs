@@ -17,7 +17,11 @@ use std::path::PathBuf;
 const TITLE: &str = "Summit questions";
 
 fn open_window(data: &DataDir) -> Window {
-    open_window_with(data, &ManualClock::new(START), |_| {})
+    // The data folder is watched by a thread; tests have it look every 20 ms.
+    let poll = std::time::Duration::from_millis(20);
+    open_window_with(data, &ManualClock::new(START), |app| {
+        app.set_folder_poll(poll)
+    })
 }
 
 trait Editing {
@@ -276,16 +280,14 @@ fn a_file_changed_on_disk_is_reloaded_or_the_user_chooses_which_to_keep() {
 
     // Nothing unsaved: the file's version is loaded and the user told.
     edit_file(&path, "At Camp David.", "At Camp David, Maryland.");
-    window.harness.run();
-    assert!(window.shows("The file changed on disk and was loaded again"));
+    assert!(window.run_until_shows("The file changed on disk and was loaded again"));
     assert_eq!(window.edited().cards[0].back, "At Camp David, Maryland.");
     assert!(window.shows("All changes saved"));
 
     // Unsaved changes: the banner; keeping mine makes the next save overwrite the file.
     window.type_into("Answer", "Mine.");
     edit_file(&path, "The US president.", "Theirs.");
-    window.harness.run();
-    assert!(window.shows("This deck changed on disk"));
+    assert!(window.run_until_shows("This deck changed on disk"));
     assert_eq!(
         window.edited().cards[0].back,
         "Mine.",
@@ -304,7 +306,7 @@ fn a_file_changed_on_disk_is_reloaded_or_the_user_chooses_which_to_keep() {
     // Or the file's version, with the editor's changes dropped.
     window.type_into("Answer", "Mine again.");
     edit_file(&path, "Mine.", "Theirs again.");
-    window.harness.run();
+    assert!(window.run_until_shows("Load the file's version"));
     window.click("Load the file's version");
     assert_eq!(window.edited().cards[0].back, "Theirs again.");
     assert!(window.shows("All changes saved"));

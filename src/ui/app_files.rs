@@ -35,11 +35,17 @@ impl RecapApp {
         self.show_library(Some(lines.join("\n")));
     }
 
-    /// On the library screen, picks up files a sync tool (or a text editor) changed since the
-    /// last look: decks, other machines' answers, conflict copies. Other screens keep what
-    /// they opened; the library is read again when they return to it.
+    /// Picks up files a sync tool (or a text editor) changed since the last look, as the
+    /// folder-watching thread reports them: the library reads itself again (decks, other
+    /// machines' answers, conflict copies); the editor looks at its deck's file. Other screens
+    /// leave the change pending; the library is read again when they return to it.
     pub(super) fn reload_if_changed(&mut self, ctx: &egui::Context) {
-        // Another screen leaves the change pending until the library shows again.
+        if let Screen::Editor(editor) = &mut self.screen {
+            if self.folder.take_change(ctx) {
+                editor.watch_disk();
+            }
+            return;
+        }
         if !matches!(self.screen, Screen::Library(_)) || !self.folder.take_change(ctx) {
             return;
         }

@@ -91,7 +91,6 @@ impl EditorScreen {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, env: &AppEnv) -> Option<EditorAction> {
-        self.watch_disk();
         self.finish_export(env.now());
         let mut action = self.handle_keys(ui, env);
         self.handle_window_close(ui);

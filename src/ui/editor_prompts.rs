@@ -7,7 +7,7 @@ use crate::authoring::DiskCheck;
 
 impl EditorScreen {
     /// Picks up the file's new version: at once when nothing is unsaved, else the banner.
-    pub(super) fn watch_disk(&mut self) {
+    pub(crate) fn watch_disk(&mut self) {
         let Some(check) = self.draft.poll_disk(&mut rand::rng()) else {
             return;
         };

@@ -16,6 +16,7 @@ pub const DECK_TITLE: &str = "Kim Jong Un and Vladimir Putin exchange letters";
 /// The app in a test harness, and the clock it reads.
 pub struct Window {
     pub harness: Harness<'static, RecapApp>,
+    #[allow(dead_code)] // Not every test file moves the clock.
     pub clock: ManualClock,
 }
 
@@ -58,6 +59,19 @@ impl Window {
     pub fn click_containing(&mut self, label: &str) {
         self.harness.get_by_label_contains(label).click();
         self.harness.run();
+    }
+
+    /// Runs frames until `text` shows, for what a background thread brings (the data-folder
+    /// watcher, polling every 20 ms in tests); gives up after five seconds.
+    pub fn run_until_shows(&mut self, text: &str) -> bool {
+        for _ in 0..250 {
+            if self.shows(text) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            self.harness.run();
+        }
+        self.shows(text)
     }
 
     pub fn shows(&self, text: &str) -> bool {
