@@ -11,17 +11,16 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let [_, flag, deck_file, progress_folder] = args.as_slice()
+    if let [_, flag, data_folder] = args.as_slice()
         && flag == "--open"
     {
-        return open(deck_file, progress_folder);
+        return open(data_folder);
     }
     let mut folder = common::study_folder(common::CARD_COUNT);
     // `--keep`: leave the files for profiling the child alone
-    // (`open_100k --open DECK PROGRESS`, e.g. under `valgrind --tool=callgrind`).
+    // (`open_100k --open DATA_FOLDER`, e.g. under `valgrind --tool=callgrind`).
     if args.get(1).is_some_and(|a| a == "--keep") {
-        let kept = folder.keep();
-        println!("kept: {} {}", kept.0.display(), kept.1.display());
+        println!("kept: {}", folder.keep().display());
         return;
     }
     println!(
@@ -29,30 +28,35 @@ fn main() {
         folder.deck_bytes as f64 / 1e6,
         folder.snapshot_bytes as f64 / 1e6
     );
-    let status = std::process::Command::new(&args[0])
-        .arg("--open")
-        .arg(&folder.deck_file)
-        .arg(folder.progress.folder())
-        .status()
-        .expect("run the opening child process");
-    assert!(status.success(), "opening failed: {status}");
+    // The first opening parses the deck file and caches it; the second reads the cache.
+    for run in [
+        "deck file parsed (first open, or after an edit)",
+        "deck from its cache",
+    ] {
+        println!("--- {run}");
+        let status = std::process::Command::new(&args[0])
+            .arg("--open")
+            .arg(folder.data.root())
+            .status()
+            .expect("run the opening child process");
+        assert!(status.success(), "opening failed: {status}");
+    }
 }
 
 /// In the child: open the files another process generated, as the app would.
-fn open(deck_file: &str, progress_folder: &str) {
-    let folder = common::existing_folder(deck_file.into(), progress_folder.into());
+fn open(data_folder: &str) {
+    let folder = common::existing_folder(data_folder.into());
     let cpu_before = cpu_ms();
     let started = Instant::now();
-    let opened = common::open_to_first_card(&folder);
+    let study = common::open_in_app(&folder);
     let elapsed = started.elapsed();
     let cpu = cpu_ms()
         .zip(cpu_before)
         .map(|(after, before)| after - before);
-    let counts = opened.queue.counts();
+    let counts = study.session().counts();
     println!(
-        "opened {} cards with {} states; queue: {} learning, {} review, {} new",
-        opened.deck.cards.len(),
-        opened.store.progress().cards.len(),
+        "opened {} cards; queue: {} learning, {} review, {} new",
+        study.session().deck().cards.len(),
         counts.learning,
         counts.review,
         counts.new
@@ -64,7 +68,7 @@ fn open(deck_file: &str, progress_folder: &str) {
         "peak RSS (VmHWM): {}",
         peak_rss().unwrap_or_else(|| "unknown".into())
     );
-    drop(opened);
+    drop(study);
     phases(&folder);
 }
 
@@ -75,15 +79,8 @@ fn phases(folder: &common::StudyFolder) {
         println!("  {what}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
         started = Instant::now();
     };
-    let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
-    lap("read the deck file");
-    let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(2);
-    let deck = recap::deck::parse_deck(&text, &folder.deck_file, &mut rng)
-        .expect("the generated deck is valid")
-        .deck;
-    lap("parse and validate the deck");
-    drop(text);
-    lap("free the deck's text");
+    let deck = common::library_deck(folder).parsed.deck;
+    lap("load the library (the deck from its cache, or parsed)");
     let store = common::open_progress(folder);
     lap("load the progress and open the journal");
     let scheduler = recap::schedule::Scheduler::new(store.settings()).expect("valid settings");

@@ -51,6 +51,11 @@ fn deck() -> Deck {
 
 fn recap(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .args(args)
         .env("RECAP_DATA_DIR", data)
         .output()
@@ -76,7 +81,14 @@ fn cards_of(data: &Path, id: &str) -> Vec<(String, String, Vec<String>, bool)> {
     deck.deck()
         .cards
         .iter()
-        .map(|c| (c.front.clone(), c.back.clone(), c.tags.clone(), c.both_ways))
+        .map(|c| {
+            (
+                c.front.to_string(),
+                c.back.to_string(),
+                c.tags.clone(),
+                c.both_ways,
+            )
+        })
         .collect()
 }
 
@@ -84,7 +96,14 @@ fn expected() -> Vec<(String, String, Vec<String>, bool)> {
     deck()
         .cards
         .iter()
-        .map(|c| (c.front.clone(), c.back.clone(), c.tags.clone(), c.both_ways))
+        .map(|c| {
+            (
+                c.front.to_string(),
+                c.back.to_string(),
+                c.tags.clone(),
+                c.both_ways,
+            )
+        })
         .collect()
 }
 

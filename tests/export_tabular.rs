@@ -11,6 +11,11 @@ use std::process::{Command, Output};
 
 fn recap(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .args(args)
         .env("RECAP_DATA_DIR", data)
         .output()
@@ -70,7 +75,7 @@ fn read_deck(path: &Path) -> Deck {
 fn contents(deck: &Deck) -> Vec<(String, String, Vec<String>)> {
     deck.cards
         .iter()
-        .map(|c| (c.front.clone(), c.back.clone(), c.tags.clone()))
+        .map(|c| (c.front.to_string(), c.back.to_string(), c.tags.clone()))
         .collect()
 }
 

@@ -36,7 +36,14 @@ fn cards(data: &DataDir, deck: &DeckId) -> Vec<Card> {
 fn summary(cards: &[Card]) -> Vec<(String, String, Vec<String>, bool)> {
     cards
         .iter()
-        .map(|c| (c.front.clone(), c.back.clone(), c.tags.clone(), c.both_ways))
+        .map(|c| {
+            (
+                c.front.to_string(),
+                c.back.to_string(),
+                c.tags.clone(),
+                c.both_ways,
+            )
+        })
         .collect()
 }
 
@@ -200,6 +207,11 @@ fn a_genanki_collection_anki2_imports_without_reviews() {
 fn the_command_line_prints_what_it_made_and_skipped() {
     let folder = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .args(["import", fixture("current.apkg").to_str().unwrap()])
         .env("RECAP_DATA_DIR", folder.path())
         .output()

@@ -44,6 +44,11 @@ fn quizlet(field: &str, row: &str) -> TableFormat {
 
 fn recap(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .args(args)
         .env("RECAP_DATA_DIR", data)
         .output()

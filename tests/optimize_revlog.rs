@@ -247,6 +247,11 @@ fn same_day_repeats_stay_in_the_history_of_later_items() {
 
 fn run_recap(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .args(args)
         .output()
         .unwrap();

@@ -51,6 +51,11 @@ fn stepping(phase: Phase, last: Timestamp, lapses: u32) -> CardState {
 fn stats(data: &Path, args: &[&str]) -> Output {
     let now = local(5, 12, 0).millis().to_string();
     Command::new(env!("CARGO_BIN_EXE_recap"))
+        // Caches go to a temporary folder, never the user's.
+        .env(
+            "RECAP_CACHE_DIR",
+            std::env::temp_dir().join("recap-test-cache"),
+        )
         .arg("stats")
         .args(args)
         .args(["--utc-offset", "+02:00", "--now", &now, "--data-dir"])

@@ -9,12 +9,15 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use recap::deck::{deck_to_ron, parse_deck};
+use recap::library::{Library, LibraryDeck};
 use recap::model::{Card, CardId, Deck, DeckId, MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
+use recap::store::DataDir;
 use recap::store::progress::{DeckFiles, DeviceId, ProgressStore, SNAPSHOT_FORMAT, Snapshot};
-use recap::study::{StudiedToday, StudyQueue, Today, build_queue};
+use recap::study::{StudiedToday, StudyDeck, StudyQueue, Today, build_queue};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The deck size issue 3's targets are set for.
 pub const CARD_COUNT: usize = 100_000;
@@ -120,6 +123,9 @@ pub fn bench_device() -> DeviceId {
 pub struct StudyFolder {
     /// None when the folder was made by another process (see [`existing_folder`]).
     _dir: Option<tempfile::TempDir>,
+    /// The data folder, laid out as the app's: decks/bench.ron, progress/bench.ron, and the
+    /// caches in .cache/.
+    pub data: DataDir,
     pub deck_file: PathBuf,
     pub progress: DeckFiles,
     /// The deck as generated (what reading the file must give back).
@@ -133,17 +139,26 @@ pub struct StudyFolder {
 /// `TMPDIR` chooses the disk (fsync cost depends on it).
 pub fn study_folder(count: usize) -> StudyFolder {
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = DataDir::new(dir.path());
     let deck = generated_deck(count);
-    let deck_file = dir.path().join("bench.ron");
+    let deck_file = data.decks().join("bench.ron");
     let deck_text = deck_to_ron(&deck);
+    std::fs::create_dir_all(data.decks()).expect("create the decks folder");
     std::fs::write(&deck_file, &deck_text).expect("write the deck file");
-    let progress_folder = dir.path().join("progress");
+    // As a deck file saved an hour ago: caches are made only of files left alone a while.
+    std::fs::File::options()
+        .write(true)
+        .open(&deck_file)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600)))
+        .expect("date the deck file");
+    let progress_folder = data.progress();
     std::fs::create_dir_all(&progress_folder).expect("create the progress folder");
     let progress = DeckFiles::new(progress_folder, deck.id.clone());
     let snapshot_text = mixed_snapshot(&deck).to_text();
     std::fs::write(progress.snapshot(), &snapshot_text).expect("write the snapshot");
     StudyFolder {
         _dir: Some(dir),
+        data,
         deck_file,
         progress,
         deck,
@@ -153,25 +168,27 @@ pub fn study_folder(count: usize) -> StudyFolder {
 }
 
 impl StudyFolder {
-    /// Keeps the files on disk after the program ends; returns the deck file and the
-    /// progress folder.
-    pub fn keep(&mut self) -> (PathBuf, PathBuf) {
+    /// Keeps the files on disk after the program ends; returns the data folder.
+    pub fn keep(&mut self) -> PathBuf {
         if let Some(dir) = self._dir.take() {
             let _ = dir.keep();
         }
-        (self.deck_file.clone(), self.progress.folder().to_path_buf())
+        self.data.root().to_path_buf()
     }
 }
 
 /// A folder [`study_folder`] wrote in another process: only the paths are known here.
-pub fn existing_folder(deck_file: PathBuf, progress_folder: PathBuf) -> StudyFolder {
+pub fn existing_folder(root: PathBuf) -> StudyFolder {
     let deck_id = DeckId::new("bench").unwrap();
+    let data = DataDir::new(root);
+    let deck_file = data.decks().join("bench.ron");
     StudyFolder {
         _dir: None,
         deck_bytes: std::fs::metadata(&deck_file).map_or(0, |m| m.len() as usize),
         deck_file,
         snapshot_bytes: 0,
-        progress: DeckFiles::new(progress_folder, deck_id.clone()),
+        progress: DeckFiles::new(data.progress(), deck_id.clone()),
+        data,
         deck: Deck {
             id: deck_id,
             title: String::new(),
@@ -201,32 +218,49 @@ pub fn today() -> Today {
     }
 }
 
-/// Everything from the files on disk to the first card: read and validate the deck, load
-/// its progress (snapshot + journals) and open the journal, build today's queue.
+/// Everything from the files on disk to the first card: read the deck as the library does
+/// (from its cache when the file is unchanged), load its progress (snapshot + journals) and
+/// open the journal, build today's queue.
 pub fn open_to_first_card(folder: &StudyFolder) -> OpenDeck {
+    let deck = library_deck(folder).parsed.deck;
+    let store = open_progress(folder);
+    queue_for(deck, store)
+}
+
+/// The generated deck as the app's library loads it.
+pub fn library_deck(folder: &StudyFolder) -> LibraryDeck {
+    let mut rng = StdRng::seed_from_u64(2);
+    let library = Library::load(&folder.data, &mut rng);
+    assert!(library.failed.is_empty(), "{:?}", library.failed);
+    library
+        .decks
+        .into_iter()
+        .find(|d| d.deck().id.as_str() == "bench")
+        .expect("the generated deck is in the library")
+}
+
+/// What the app does from launch to the first card: load the library, open the deck for
+/// study (progress, journal, what was studied today, the session and its queue), ask for the
+/// card to show.
+pub fn open_in_app(folder: &StudyFolder) -> StudyDeck {
+    let mut deck = library_deck(folder);
+    let (mut study, warnings) = StudyDeck::open(&folder.data, &mut deck, bench_device(), NOW, 0)
+        .expect("the generated deck opens for study");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(study.current(NOW).is_some(), "a card is due");
+    study
+}
+
+/// [`open_to_first_card`] without the deck's cache: the deck file read and parsed (the first
+/// open after the file changed).
+pub fn open_parsing_the_deck(folder: &StudyFolder) -> OpenDeck {
     let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
     let mut rng = StdRng::seed_from_u64(2);
     let deck = parse_deck(&text, &folder.deck_file, &mut rng)
         .expect("the generated deck is valid")
         .deck;
     drop(text);
-    let store = open_progress(folder);
-    queue_for(deck, store)
-}
-
-/// The same as [`open_to_first_card`], the deck read on one core while the progress loads
-/// on the other (what the app can do: the two files are independent).
-pub fn open_to_first_card_in_parallel(folder: &StudyFolder) -> OpenDeck {
-    let (deck, store) = std::thread::scope(|scope| {
-        let progress = scope.spawn(|| open_progress(folder));
-        let text = std::fs::read_to_string(&folder.deck_file).expect("read the deck file");
-        let mut rng = StdRng::seed_from_u64(2);
-        let deck = parse_deck(&text, &folder.deck_file, &mut rng)
-            .expect("the generated deck is valid")
-            .deck;
-        (deck, progress.join().expect("the progress thread"))
-    });
-    queue_for(deck, store)
+    queue_for(deck, open_progress(folder))
 }
 
 pub fn open_progress(folder: &StudyFolder) -> ProgressStore {

@@ -14,8 +14,8 @@ fn three_cards() -> (Draft, Vec<CardId>) {
     for n in 0..3 {
         let id = draft.add_card(ids.last(), &mut rng);
         let mut card = draft.deck().card(&id).unwrap().clone();
-        card.front = format!("Q{n}");
-        card.back = format!("A{n}");
+        card.front = format!("Q{n}").into();
+        card.back = format!("A{n}").into();
         draft.update_card(card);
         ids.push(id);
     }

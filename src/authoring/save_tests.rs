@@ -22,8 +22,8 @@ fn new_deck(title: &str, n: usize) -> Draft {
     for i in 0..n {
         let id = draft.add_card(None, &mut rng);
         let mut card = draft.deck().card(&id).unwrap().clone();
-        card.front = format!("Question {i}?");
-        card.back = format!("Answer {i}.");
+        card.front = format!("Question {i}?").into();
+        card.back = format!("Answer {i}.").into();
         draft.update_card(card);
     }
     draft
@@ -96,7 +96,9 @@ fn editing_the_bundled_deck_saves_a_copy_with_its_id_that_replaces_it() {
     let id = library.decks[0].deck().id.to_string();
     let mut draft = open_draft(&library, &id, &mut rng()).unwrap();
     let ids: Vec<CardId> = draft.deck().cards.iter().map(|c| c.id.clone()).collect();
-    edit_card(&mut draft, 0, |c| c.front.push_str(" (edited)"));
+    edit_card(&mut draft, 0, |c| {
+        c.front = format!("{} (edited)", c.front).into()
+    });
     let outcome = save_draft(&mut draft, &data, false, &mut rng()).unwrap();
     assert_eq!(outcome.path, data.decks().join(format!("{id}.ron")));
     let library = Library::load(&data, &mut rng());
@@ -135,7 +137,7 @@ fn a_file_changed_on_disk_is_not_overwritten_unless_asked() {
 fn errors_refuse_the_save_and_warnings_do_not() {
     let (_dir, data) = temp_data();
     let mut draft = new_deck("Summit", 2);
-    edit_card(&mut draft, 1, |c| c.back.clear());
+    edit_card(&mut draft, 1, |c| c.back = "".into());
     let error = save_draft(&mut draft, &data, false, &mut rng()).unwrap_err();
     assert_eq!(
         error.to_string(),

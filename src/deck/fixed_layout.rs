@@ -199,7 +199,7 @@ mod tests {
         card.short = Some("Camp David".into());
         card.both_ways = true;
         let mut only_short = Card::new(CardId::new("c3").unwrap(), "Q3", "A3");
-        only_short.short = Some(String::new());
+        only_short.short = Some("".into());
         Deck {
             id: DeckId::new("d").unwrap(),
             title: "Kim–Putin".into(),

@@ -280,11 +280,11 @@ fn assign_ids(raw: RawDeck, file: &Path, rng: &mut impl Rng) -> ParsedDeck {
         });
         cards.push(Card {
             id,
-            front: card.front,
-            back: card.back,
+            front: card.front.into(),
+            back: card.back.into(),
             tags: card.tags,
             choices: card.choices,
-            short: card.short,
+            short: card.short.map(Into::into),
             both_ways: card.both_ways,
         });
     }

@@ -12,9 +12,9 @@ pub use bundled::BUNDLED_DECKS;
 pub use conflicts::{DeckConflict, Resolution, merged};
 pub use tag_card::{LEECH_TAG, TagWritten, tag_card_in_file};
 
-use crate::deck::{DeckError, Location, ParsedDeck, Problem, parse_deck};
+use crate::deck::{AssignedIds, DeckError, Location, ParsedDeck, Problem, parse_deck};
 use crate::model::{Deck, DeckId};
-use crate::store::DataDir;
+use crate::store::{DataDir, FileKey, deck_cache};
 use rand::Rng;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +65,7 @@ impl Library {
         for path in deck_files(&data.decks(), &mut library.failed) {
             match conflict_of(&path) {
                 Some(conflict) => library.conflicts.push(conflict),
-                None => library.add_file(&path, rng),
+                None => library.add_file(&path, data.cache(), rng),
             }
         }
         for (name, text) in BUNDLED_DECKS {
@@ -80,8 +80,8 @@ impl Library {
         library
     }
 
-    fn add_file(&mut self, path: &Path, rng: &mut impl Rng) {
-        let loaded = read_text(path).and_then(|text| parse_deck(&text, path, rng));
+    fn add_file(&mut self, path: &Path, cache: &Path, rng: &mut impl Rng) {
+        let loaded = read_deck_file(path, cache, rng);
         match loaded {
             Ok(parsed) => match self.find(parsed.deck.id.as_str()) {
                 Some(other) => {
@@ -177,6 +177,23 @@ fn deck_files(folder: &Path, failed: &mut Vec<FailedDeck>) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The deck in `path`: from its cache in `cache` while the file is unchanged, else parsed (and
+/// then cached, when it needs no ids written back).
+fn read_deck_file(path: &Path, cache: &Path, rng: &mut impl Rng) -> Result<ParsedDeck, DeckError> {
+    if let Some(deck) = deck_cache::load(cache, path) {
+        let assigned = AssignedIds::default();
+        return Ok(ParsedDeck { deck, assigned });
+    }
+    let key = FileKey::of(path);
+    let parsed = read_text(path).and_then(|text| parse_deck(&text, path, rng))?;
+    if let Some(key) = key
+        && parsed.assigned.is_empty()
+    {
+        deck_cache::save(cache, path, key, &parsed.deck);
+    }
+    Ok(parsed)
 }
 
 /// A deck file's text; unreadable or non-UTF-8 files become a problem at 1:1.

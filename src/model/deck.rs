@@ -8,6 +8,7 @@
 //! quizzes and statistics all see it as a card with its own id and progress.
 
 use super::ids::{CardId, DeckId};
+use super::text::Text;
 use std::borrow::Cow;
 
 /// One question and its answer.
@@ -15,14 +16,14 @@ use std::borrow::Cow;
 pub struct Card {
     pub id: CardId,
     /// The question. The name `front` is fixed: other tools read it.
-    pub front: String,
+    pub front: Text,
     /// The answer; paragraphs separated by a blank line.
-    pub back: String,
+    pub back: Text,
     pub tags: Vec<String>,
     /// Wrong answers a teacher supplies for multiple-choice quizzes.
     pub choices: Vec<String>,
     /// A short form of the answer, for typed-answer quizzes.
-    pub short: Option<String>,
+    pub short: Option<Text>,
     /// Also studied back → front, as a second card with its own progress (see
     /// [`Card::reversed`]).
     pub both_ways: bool,
@@ -30,7 +31,7 @@ pub struct Card {
 
 impl Card {
     /// A card with only a question and an answer.
-    pub fn new(id: CardId, front: impl Into<String>, back: impl Into<String>) -> Card {
+    pub fn new(id: CardId, front: impl Into<Text>, back: impl Into<Text>) -> Card {
         Card {
             id,
             front: front.into(),

@@ -4,12 +4,14 @@ mod deck;
 mod ids;
 mod local_offset;
 mod rating;
+mod text;
 mod time;
 
 pub use deck::{Card, Deck, Source};
 pub use ids::{CardId, DeckId, IdError, MAX_ID_LEN, REVERSED_MARKER};
 pub use local_offset::local_utc_offset_minutes;
 pub use rating::Rating;
+pub use text::{SharedBytes, Text, UNREADABLE_TEXT};
 pub use time::{
     Clock, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, ManualClock, SystemClock, Timestamp,
 };

@@ -81,8 +81,8 @@ fn make_question(
     Question {
         deck: deck.clone(),
         card: card.id.clone(),
-        prompt: card.front.clone(),
-        answer: card.back.clone(),
+        prompt: card.front.to_string(),
+        answer: card.back.to_string(),
         kind,
     }
 }

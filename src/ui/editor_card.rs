@@ -31,8 +31,8 @@ impl CardForm {
         if other_card || choices_from_text(&self.choices) != card.choices {
             self.choices = list_text(&card.choices, "\n");
         }
-        if other_card || short_from_text(&self.short) != card.short {
-            self.short = card.short.clone().unwrap_or_default();
+        if other_card || short_from_text(&self.short).as_deref() != card.short.as_deref() {
+            self.short = card.short.as_deref().unwrap_or_default().to_owned();
         }
         self.card = Some(card.id.clone());
     }
@@ -41,7 +41,7 @@ impl CardForm {
     fn apply(&self, card: &mut Card) {
         card.tags = tags_from_text(&self.tags);
         card.choices = choices_from_text(&self.choices);
-        card.short = short_from_text(&self.short);
+        card.short = short_from_text(&self.short).map(Into::into);
     }
 }
 
@@ -166,16 +166,23 @@ impl EditorScreen {
         let id = card.id.clone();
         let place = |f| Place::Card(id.clone(), f);
         let salt = |name: &str| (name.to_string(), id.clone());
+        let (mut front, mut back) = (card.front.to_string(), card.back.to_string());
         field(
             ui,
             "Question",
             &issues,
             Some(&place(CardField::Front)),
-            |ui| ui.add(multi(&mut card.front, 2).id_salt(salt("front"))),
+            |ui| ui.add(multi(&mut front, 2).id_salt(salt("front"))),
         );
         field(ui, "Answer", &issues, Some(&place(CardField::Back)), |ui| {
-            ui.add(multi(&mut card.back, 3).id_salt(salt("back")))
+            ui.add(multi(&mut back, 3).id_salt(salt("back")))
         });
+        if card.front != front {
+            card.front = front.into();
+        }
+        if card.back != back {
+            card.back = back.into();
+        }
         let form = &mut self.form;
         field(ui, "Card tags", &issues, None, |ui| {
             let edit = single(&mut form.tags).hint_text("comma-separated");

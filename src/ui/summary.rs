@@ -31,7 +31,7 @@ impl SummaryScreen {
             .summary()
             .leeches
             .iter()
-            .filter_map(|id| session.deck().card(id).map(|c| c.front.clone()))
+            .filter_map(|id| session.deck().card(id).map(|c| c.front.to_string()))
             .collect();
         let screen = SummaryScreen {
             deck_title: session.deck().title.clone(),

@@ -81,7 +81,7 @@ fn insert_note(
             secs,
             anki_tags(&card.tags),
             fields,
-            card.front
+            card.front.as_str()
         ],
     )?;
     Ok(())

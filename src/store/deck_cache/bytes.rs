@@ -1,0 +1,137 @@
+//! Little-endian numbers and length-prefixed strings, the building blocks of the cache layout.
+
+/// Appends to a cache being written.
+#[derive(Default)]
+pub struct Writer {
+    pub bytes: Vec<u8>,
+}
+
+impl Writer {
+    pub fn u32(&mut self, value: u32) {
+        self.bytes.extend_from_slice(&value.to_le_bytes());
+    }
+
+    pub fn u64(&mut self, value: u64) {
+        self.bytes.extend_from_slice(&value.to_le_bytes());
+    }
+
+    /// A string as its byte length and its bytes.
+    pub fn str(&mut self, text: &str) {
+        self.u32(text.len() as u32);
+        self.bytes.extend_from_slice(text.as_bytes());
+    }
+
+    /// An optional string: a 0 or 1 byte, then the string.
+    pub fn opt(&mut self, text: Option<&str>) {
+        self.bytes.push(u8::from(text.is_some()));
+        if let Some(text) = text {
+            self.str(text);
+        }
+    }
+
+    pub fn list(&mut self, items: &[String]) {
+        self.u32(items.len() as u32);
+        for item in items {
+            self.str(item);
+        }
+    }
+}
+
+/// Reads a cache; every read is checked, so a damaged cache gives None, never a panic.
+pub struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8], at: usize) -> Reader<'a> {
+        Reader { bytes, at }
+    }
+
+    pub fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(len)?;
+        let taken = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    pub fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    pub fn str(&mut self) -> Option<&'a str> {
+        let len = self.u32()? as usize;
+        std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    pub fn opt(&mut self) -> Option<Option<String>> {
+        match self.take(1)?[0] {
+            0 => Some(None),
+            1 => Some(Some(self.str()?.to_owned())),
+            _ => None,
+        }
+    }
+
+    pub fn list(&mut self) -> Option<Vec<String>> {
+        let count = self.u32()? as usize;
+        // A damaged count cannot make us reserve gigabytes: each item takes at least 4 bytes.
+        if count > self.bytes.len().saturating_sub(self.at) / 4 {
+            return None;
+        }
+        (0..count).map(|_| self.str().map(str::to_owned)).collect()
+    }
+}
+
+/// A fast 64-bit checksum (multiply and rotate over 8-byte words): catches a damaged cache,
+/// not an attacker.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let value = u64::from_le_bytes(word.try_into().unwrap());
+        hash = (hash ^ value).wrapping_mul(K).rotate_left(29);
+    }
+    for &byte in words.remainder() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(K).rotate_left(29);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_written_reads_back_and_short_input_gives_none() {
+        let mut writer = Writer::default();
+        writer.u32(7);
+        writer.str("김정은");
+        writer.opt(None);
+        writer.opt(Some("x"));
+        writer.list(&["a".into(), "bc".into()]);
+        let mut reader = Reader::new(&writer.bytes, 0);
+        assert_eq!(reader.u32(), Some(7));
+        assert_eq!(reader.str(), Some("김정은"));
+        assert_eq!(reader.opt(), Some(None));
+        assert_eq!(reader.opt(), Some(Some("x".into())));
+        assert_eq!(reader.list(), Some(vec!["a".into(), "bc".into()]));
+        assert_eq!(reader.u32(), None);
+        let cut = &writer.bytes[..6];
+        let mut reader = Reader::new(cut, 0);
+        assert_eq!(reader.u32(), Some(7));
+        assert_eq!(reader.str(), None);
+    }
+
+    #[test]
+    fn the_checksum_sees_a_changed_byte() {
+        let bytes = b"0123456789abcdef-tail".to_vec();
+        let mut changed = bytes.clone();
+        changed[12] ^= 1;
+        assert_ne!(checksum(&bytes), checksum(&changed));
+    }
+}
