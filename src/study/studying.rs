@@ -277,11 +277,9 @@ fn new_session(
 ) -> Session {
     // Reversed sides of cards studied both ways are cards of their own from here on.
     let cards = deck.deck().as_studied().into_owned();
-    let states = cards
-        .cards
-        .iter()
-        .filter_map(|c| all_states.get(&c.id).map(|s| (c.id.clone(), s.clone())))
-        .collect();
+    // The whole map, cards no longer in the deck included: the session looks states up by id,
+    // and copying the map is much cheaper than building a filtered one.
+    let states = all_states.clone();
     Session::new(
         cards,
         states,
