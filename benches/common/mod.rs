@@ -145,17 +145,13 @@ pub fn study_folder(count: usize) -> StudyFolder {
     let deck_text = deck_to_ron(&deck);
     std::fs::create_dir_all(data.decks()).expect("create the decks folder");
     std::fs::write(&deck_file, &deck_text).expect("write the deck file");
-    // As a deck file saved an hour ago: caches are made only of files left alone a while.
-    std::fs::File::options()
-        .write(true)
-        .open(&deck_file)
-        .and_then(|f| f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600)))
-        .expect("date the deck file");
+    date_an_hour_back(&deck_file);
     let progress_folder = data.progress();
     std::fs::create_dir_all(&progress_folder).expect("create the progress folder");
-    let progress = DeckFiles::new(progress_folder, deck.id.clone());
+    let progress = data.deck_files(deck.id.clone());
     let snapshot_text = mixed_snapshot(&deck).to_text();
     std::fs::write(progress.snapshot(), &snapshot_text).expect("write the snapshot");
+    date_an_hour_back(&progress.snapshot());
     StudyFolder {
         _dir: Some(dir),
         data,
@@ -165,6 +161,15 @@ pub fn study_folder(count: usize) -> StudyFolder {
         deck_bytes: deck_text.len(),
         snapshot_bytes: snapshot_text.len(),
     }
+}
+
+/// As a file saved an hour ago: caches are made only of files left alone a while.
+fn date_an_hour_back(file: &std::path::Path) {
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600)))
+        .expect("date the file");
 }
 
 impl StudyFolder {
@@ -187,7 +192,7 @@ pub fn existing_folder(root: PathBuf) -> StudyFolder {
         deck_bytes: std::fs::metadata(&deck_file).map_or(0, |m| m.len() as usize),
         deck_file,
         snapshot_bytes: 0,
-        progress: DeckFiles::new(data.progress(), deck_id.clone()),
+        progress: data.deck_files(deck_id.clone()),
         data,
         deck: Deck {
             id: deck_id,

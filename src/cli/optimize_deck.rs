@@ -6,7 +6,7 @@ use crate::library::Library;
 use crate::model::{Clock, SystemClock, local_utc_offset_minutes};
 use crate::optimize::{DayBoundary, OptimizeError, optimize_deck, reviews_from_history};
 use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, DeviceRegistry, ProgressStore, read_history};
+use crate::store::progress::{DeviceRegistry, ProgressStore, read_history};
 
 pub fn run(cli: &Cli, args: &OptimizeArgs) -> i32 {
     let Some(data) = cli.data_dir() else { return 1 };
@@ -46,7 +46,7 @@ pub fn run(cli: &Cli, args: &OptimizeArgs) -> i32 {
 /// Optimizes one deck; returns what changed, in one line.
 fn optimize_one(data: &DataDir, id: &str, utc_offset_minutes: i32) -> Result<String, String> {
     let deck = crate::model::DeckId::new(id).map_err(|e| e.to_string())?;
-    let files = DeckFiles::new(data.progress(), deck);
+    let files = data.deck_files(deck);
     let reviews = reviews_from_history(&read_history(&files).map_err(|e| e.to_string())?);
     if reviews.is_empty() {
         return Ok("no answers yet; parameters unchanged".to_string());

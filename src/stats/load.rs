@@ -6,7 +6,7 @@ use super::{DeckInput, QuizEntry, Stats, card_states, deck_stats};
 use crate::library::{Library, LibraryDeck};
 use crate::model::{DeckId, Timestamp};
 use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, ProgressError, load, read_history};
+use crate::store::progress::{ProgressError, load, read_history};
 
 /// One deck's figures, with what was skipped on the way (torn last lines, a damaged quiz
 /// history): the figures are still right for everything that could be read.
@@ -24,7 +24,7 @@ pub fn load_deck_stats(
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Result<LoadedStats, ProgressError> {
-    let files = DeckFiles::new(data.progress(), deck.deck().id.clone());
+    let files = data.deck_files(deck.deck().id.clone());
     let loaded = load(&files)?;
     let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     let log = read_history(&files)?;

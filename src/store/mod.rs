@@ -1,6 +1,7 @@
 //! Files on disk: the data folder and safe writes.
 
 pub mod atomic;
+pub(crate) mod cache_bytes;
 pub mod deck_cache;
 mod file_key;
 pub mod paths;

@@ -54,6 +54,12 @@ impl DataDir {
         Some(DataDir::new(root).with_cache(cache))
     }
 
+    /// Where the progress files of `deck` are, their snapshot cached in [`Self::cache`].
+    pub fn deck_files(&self, deck: crate::model::DeckId) -> crate::store::progress::DeckFiles {
+        crate::store::progress::DeckFiles::new(self.progress(), deck)
+            .with_cache(self.cache.join("progress"))
+    }
+
     /// Where caches of this data folder's files go. Deleting it loses nothing.
     pub fn cache(&self) -> &Path {
         &self.cache

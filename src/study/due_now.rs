@@ -6,7 +6,7 @@ use super::studying::StudyError;
 use crate::model::{CardId, DeckId, Timestamp};
 use crate::schedule::Phase;
 use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, DeviceId, ProgressStore};
+use crate::store::progress::{DeviceId, ProgressStore};
 
 /// What [`make_due_now`] did with the cards it was given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub fn make_due_now(
     cards: &[CardId],
     now: Timestamp,
 ) -> Result<MadeDue, StudyError> {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     let (mut store, _warnings) = ProgressStore::open(files, device)?;
     let mut outcome = MadeDue::default();
     for card in cards {

@@ -7,7 +7,7 @@ use super::today::studied_since;
 use crate::model::{Deck, Timestamp};
 use crate::schedule::{Scheduler, next_rollover};
 use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, load, read_history};
+use crate::store::progress::{load, read_history};
 
 /// A deck's place in today's study.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub fn deck_overview(
     utc_offset_minutes: i32,
 ) -> Result<DeckOverview, StudyError> {
     let deck = &*deck.as_studied();
-    let files = DeckFiles::new(data.progress(), deck.id.clone());
+    let files = data.deck_files(deck.id.clone());
     let progress = load(&files)?.progress;
     let settings = &progress.settings;
     let scheduler = Scheduler::new(settings).map_err(|source| StudyError::Settings {

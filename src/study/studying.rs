@@ -76,7 +76,7 @@ impl StudyDeck {
         utc_offset_minutes: i32,
     ) -> Result<(StudyDeck, Vec<Warning>), StudyError> {
         deck.persist_assigned_ids()?;
-        let files = DeckFiles::new(data.progress(), deck.deck().id.clone());
+        let files = data.deck_files(deck.deck().id.clone());
         let (store, warnings) = ProgressStore::open(files.clone(), device)?;
         let settings = store.settings().clone();
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
@@ -117,7 +117,7 @@ impl StudyDeck {
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Result<(StudyDeck, Vec<String>), StudyError> {
-        let files = DeckFiles::new(data.progress(), deck.deck().id.clone());
+        let files = data.deck_files(deck.deck().id.clone());
         let (loaded, damaged) = load_readable(&files)?;
         let settings = loaded.progress.settings.clone();
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
@@ -335,7 +335,7 @@ pub fn save_deck_settings(
     device: DeviceId,
     settings: DeckSettings,
 ) -> Result<(), StudyError> {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     Scheduler::new(&settings).map_err(|source| StudyError::Settings {
         file: files.snapshot(),
         source,
@@ -350,6 +350,6 @@ pub fn deck_settings(
     data: &DataDir,
     deck: &crate::model::DeckId,
 ) -> Result<DeckSettings, StudyError> {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     Ok(crate::store::progress::load(&files)?.progress.settings)
 }

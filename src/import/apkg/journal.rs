@@ -7,7 +7,7 @@ use super::revlog::Review;
 use crate::model::{CardId, DeckId};
 use crate::schedule::{CardState, Scheduler, fuzz_seed};
 use crate::store::DataDir;
-use crate::store::progress::{DeckFiles, DeviceId, ProgressError, ProgressStore};
+use crate::store::progress::{DeviceId, ProgressError, ProgressStore};
 use std::collections::HashMap;
 
 /// The device whose journal holds imported answers: apart from every real machine's.
@@ -16,7 +16,7 @@ pub const IMPORT_DEVICE: &str = "anki-import";
 /// Whether `deck` has any progress files: imported answers go only into a deck without any,
 /// so a second import never mixes with what was studied.
 pub fn has_progress(data: &DataDir, deck: &DeckId) -> bool {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     files.snapshot().exists()
         || files.journals().map_or(true, |j| !j.is_empty())
         || files.histories().map_or(true, |h| !h.is_empty())
@@ -25,7 +25,7 @@ pub fn has_progress(data: &DataDir, deck: &DeckId) -> bool {
 /// Records `reviews` (in time order) as answers to `deck`'s cards and checkpoints. Returns
 /// the number recorded; the error says which file could not be written.
 pub fn write_reviews(data: &DataDir, deck: &DeckId, reviews: &[Review]) -> Result<usize, String> {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     let device =
         DeviceId::new(IMPORT_DEVICE).map_err(|e| format!("device {IMPORT_DEVICE}: {e}"))?;
     let (mut store, _warnings) = ProgressStore::open(files.clone(), device).map_err(text)?;
@@ -81,7 +81,7 @@ fn replay(
 /// Removes the progress files [`write_reviews`] made for `deck`, when the deck itself could
 /// not be written afterwards. Only for a deck that had none before ([`has_progress`]).
 pub fn remove_imported_progress(data: &DataDir, deck: &DeckId) {
-    let files = DeckFiles::new(data.progress(), deck.clone());
+    let files = data.deck_files(deck.clone());
     let Ok(device) = DeviceId::new(IMPORT_DEVICE) else {
         return;
     };

@@ -15,9 +15,9 @@
 //! count from the start of the file. The text itself is not in the checksum: it is checked to
 //! be UTF-8 when read (see [`Text`]).
 
-use super::bytes::{Reader, Writer, checksum};
 use crate::model::{Card, CardId, Deck, DeckId, SharedBytes, Source, Text};
 use crate::store::FileKey;
+use crate::store::cache_bytes::{Reader, Writer, checksum};
 use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"RECAPDK1";
@@ -87,10 +87,12 @@ pub fn encode(deck: &Deck, key: FileKey) -> Option<Vec<u8>> {
 /// The key of the deck file the cache in `bytes` was made from, if it is a cache at all.
 pub fn key_of(bytes: &[u8]) -> Option<FileKey> {
     let header = bytes.get(..HEADER_LEN)?;
-    if &header[..8] != MAGIC || header[8..12] != VERSION.to_le_bytes() {
+    if &header[..8] != MAGIC || header[8..12] != VERSION.to_le_bytes() || header[52..56] != [0; 4] {
         return None;
     }
-    Some(FileKey::from_bytes(header[16..48].try_into().ok()?))
+    let key = FileKey::from_bytes(header[16..48].try_into().ok()?);
+    // The key's unused bytes are zero in a cache this app wrote.
+    (key.to_bytes() == header[16..48]).then_some(key)
 }
 
 /// The deck in a cache, its texts pointing into `shared`. None when the bytes are not a

@@ -16,7 +16,6 @@
 //! Mapping: a cache file is replaced by renaming a new one over it, never rewritten in place,
 //! so a mapped cache never changes under the reader.
 
-mod bytes;
 mod layout;
 
 use super::{FileKey, write_atomic};

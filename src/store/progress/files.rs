@@ -37,6 +37,8 @@ pub struct LogSource {
 pub struct DeckFiles {
     folder: PathBuf,
     deck: DeckId,
+    /// Where the snapshot's cache goes (see `snapshot_cache`); None: no cache.
+    cache: Option<PathBuf>,
 }
 
 impl DeckFiles {
@@ -45,7 +47,21 @@ impl DeckFiles {
         DeckFiles {
             folder: folder.into(),
             deck,
+            cache: None,
         }
+    }
+
+    /// The same files, the snapshot cached in `cache_dir`.
+    pub fn with_cache(self, cache_dir: impl Into<PathBuf>) -> DeckFiles {
+        DeckFiles {
+            cache: Some(cache_dir.into()),
+            ..self
+        }
+    }
+
+    /// The folder of the snapshot's cache, if it has one.
+    pub fn cache(&self) -> Option<&Path> {
+        self.cache.as_deref()
     }
 
     pub fn folder(&self) -> &Path {

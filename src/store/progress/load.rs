@@ -8,7 +8,9 @@ use super::history::Entry;
 use super::log_file::{LogFile, read_log, read_log_tail};
 use super::merge::{Candidate, MergeReport, merge};
 use super::snapshot::Snapshot;
+use super::snapshot_cache;
 use crate::deck::Location;
+use crate::store::FileKey;
 use std::collections::BTreeMap;
 
 /// A deck's progress as of now, and what the caller should tell the user.
@@ -164,6 +166,13 @@ fn read_snapshot(
     warnings: &mut Vec<Warning>,
 ) -> Result<Snapshot, ProgressError> {
     let path = files.snapshot();
+    if let Some(cached) = files
+        .cache()
+        .and_then(|dir| snapshot_cache::load(dir, &path))
+    {
+        return Ok(cached);
+    }
+    let key = FileKey::of(&path);
     match std::fs::read_to_string(&path) {
         Ok(text) => match first_side_of_git_conflict(&text) {
             Some(ours) => {
@@ -176,7 +185,13 @@ fn read_snapshot(
                 ));
                 Snapshot::from_text(&ours, &path, files.deck())
             }
-            None => Snapshot::from_text(&text, &path, files.deck()),
+            None => {
+                let parsed = Snapshot::from_text(&text, &path, files.deck())?;
+                if let (Some(dir), Some(key)) = (files.cache(), key) {
+                    snapshot_cache::save_parsed(dir, &path, key, &parsed);
+                }
+                Ok(parsed)
+            }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Ok(Snapshot::empty(files.deck().clone()))

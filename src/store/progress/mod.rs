@@ -27,6 +27,7 @@ mod parse;
 mod readable;
 mod record;
 mod snapshot;
+mod snapshot_cache;
 mod snapshot_write;
 mod store;
 

@@ -11,6 +11,7 @@ use super::log_file::read_log_tail;
 use super::merge::apply_own;
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
+use super::snapshot_cache;
 use crate::model::{CardId, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings};
 use crate::store::write_atomic;
@@ -217,6 +218,9 @@ impl ProgressStore {
         write_atomic(&snapshot_path, self.progress.to_text().as_bytes()).map_err(
             ProgressError::io(&snapshot_path, "save the progress snapshot"),
         )?;
+        if let Some(dir) = self.files.cache() {
+            snapshot_cache::save_written(dir, &snapshot_path, &self.progress);
+        }
         let history_path = self.files.history(&self.device);
         let (history_last, history_len) = read_log_tail(&history_path)?;
         let already = history_last.unwrap_or(0);
