@@ -13,11 +13,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
-use recap::model::{CardId, DeckId, MS_PER_DAY, Rating, Timestamp};
+use recap::model::{CardId, CardMap, DeckId, MS_PER_DAY, Rating, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase};
 use recap::stats::{DeckInput, answers_from_log, deck_stats, stats_from_answers};
 use recap::store::progress::{DeckFiles, DeviceId, Entry, Record, read_history};
-use std::collections::HashMap;
 use std::hint::black_box;
 
 const CARDS: usize = 100_000;
@@ -28,7 +27,7 @@ const SPAN_DAYS: i64 = 730;
 
 /// A review log as a learner's two years would write it: each card answered ten times at
 /// growing intervals, one answer in ten Again, one in a thousand undone.
-fn generated_log() -> (Vec<Entry>, HashMap<CardId, CardState>) {
+fn generated_log() -> (Vec<Entry>, CardMap<CardState>) {
     let mut rng = StdRng::seed_from_u64(3);
     let mut taken = std::collections::HashSet::new();
     let ids: Vec<CardId> = (0..CARDS)
@@ -42,7 +41,8 @@ fn generated_log() -> (Vec<Entry>, HashMap<CardId, CardState>) {
     let start = NOW.0 - SPAN_DAYS * MS_PER_DAY;
     let step = SPAN_DAYS * MS_PER_DAY / ANSWERS as i64;
     let mut entries = Vec::with_capacity(ANSWERS + ANSWERS / 1000);
-    let mut states: HashMap<CardId, CardState> = HashMap::with_capacity(CARDS);
+    let mut states: CardMap<CardState> =
+        CardMap::with_capacity_and_hasher(CARDS, Default::default());
     let mut seq = 0;
     for n in 0..ANSWERS {
         let card = &ids[n % CARDS];

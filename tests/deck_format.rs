@@ -356,7 +356,7 @@ fn the_library_writes_made_up_ids_into_the_file_once_and_keeps_them() {
     let data_dir = recap::store::DataDir::new(data.path());
     let reloaded = recap::library::Library::load(&data_dir, &mut StdRng::seed_from_u64(99));
     let deck = reloaded.find("hand-made").unwrap();
-    assert!(deck.parsed.assigned.is_empty());
+    assert!(deck.assigned.is_empty());
     let reloaded_ids: Vec<String> = deck.deck().cards.iter().map(|c| c.id.to_string()).collect();
     assert_eq!(reloaded_ids, ids);
 }

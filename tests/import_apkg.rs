@@ -137,7 +137,7 @@ fn imports_the_anki_collection(package: &str) {
     }
     let files = DeckFiles::new(data.progress(), report.deck.clone());
     let progress = load(&files).unwrap().progress;
-    assert_eq!(progress.cards, expected);
+    assert_eq!(progress.cards, expected.into_iter().collect());
     let forward = &progress.cards[&cards[0].id];
     assert_eq!(forward.reps, 3);
     assert!(forward.memory.unwrap().stability > 1.0);

@@ -1,9 +1,9 @@
 //! Today's queue: order, daily limits, learning cards, interleaving.
 
+use recap::model::CardMap;
 use recap::model::{Card, CardId, Deck, DeckId, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
 use recap::study::{StudiedToday, Today, build_queue};
-use std::collections::HashMap;
 
 const NOW: Timestamp = Timestamp(1_700_000_000_000);
 
@@ -54,7 +54,7 @@ fn learning_first_then_reviews_by_lowest_recall_with_new_cards_spread() {
     let deck = deck(8);
     let settings = DeckSettings::default();
     let scheduler = Scheduler::new(&settings).unwrap();
-    let mut states = HashMap::new();
+    let mut states = CardMap::default();
     states.insert(id(0), review(0, 10, 30.0)); // high recall
     states.insert(id(1), review(-2, 12, 2.0)); // low recall: first review
     states.insert(id(2), learning(-1.0)); // due a minute ago
@@ -118,7 +118,7 @@ fn daily_limits_count_what_was_studied_today() {
         ..Default::default()
     };
     let scheduler = Scheduler::new(&settings).unwrap();
-    let mut states = HashMap::new();
+    let mut states = CardMap::default();
     for i in 0..10 {
         states.insert(id(i), review(-1, 5, 5.0));
     }
@@ -158,7 +158,7 @@ fn an_answered_card_returns_only_if_due_again_today() {
     let deck = deck(2);
     let settings = DeckSettings::default();
     let scheduler = Scheduler::new(&settings).unwrap();
-    let states = HashMap::new();
+    let states = CardMap::default();
     let day_end = NOW.plus_days(1);
     let mut queue = build_queue(
         &deck,

@@ -4,12 +4,11 @@
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recap::library::Library;
-use recap::model::{MS_PER_MINUTE, Rating, Timestamp};
+use recap::model::{CardMap, MS_PER_MINUTE, Rating, Timestamp};
 use recap::schedule::{CardState, DeckSettings, Phase, Scheduler};
 use recap::store::DataDir;
 use recap::store::progress::{DeckFiles, DeviceId, read_history};
 use recap::study::{Session, StudiedToday, StudyDeck};
-use std::collections::HashMap;
 
 /// 2026-11-28 10:00 UTC: well inside a study day that rolls over at 04:00 UTC.
 const START: Timestamp = Timestamp(1_795_860_000_000);
@@ -179,7 +178,7 @@ fn the_eighth_lapse_reports_a_leech() {
         lapses: 7,
         ..CardState::default()
     };
-    let states = HashMap::from([(card.clone(), seven_lapses)]);
+    let states = CardMap::from_iter([(card.clone(), seven_lapses)]);
     let mut session = Session::new(
         deck,
         states,

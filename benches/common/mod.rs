@@ -10,12 +10,12 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use recap::deck::{deck_to_ron, parse_deck};
 use recap::library::{Library, LibraryDeck};
-use recap::model::{Card, CardId, Deck, DeckId, MS_PER_DAY, MS_PER_MINUTE, Timestamp};
+use recap::model::{Card, CardId, CardMap, Deck, DeckId, MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
 use recap::store::DataDir;
 use recap::store::progress::{DeckFiles, DeviceId, ProgressStore, SNAPSHOT_FORMAT, Snapshot};
 use recap::study::{StudiedToday, StudyDeck, StudyQueue, Today, build_queue};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -101,7 +101,7 @@ pub fn mixed_state(rng: &mut StdRng) -> CardState {
 /// Progress for every card of `deck`, in mixed phases, as one device left it.
 pub fn mixed_snapshot(deck: &Deck) -> Snapshot {
     let mut rng = StdRng::seed_from_u64(3);
-    let cards: HashMap<CardId, CardState> = deck
+    let cards: CardMap<CardState> = deck
         .cards
         .iter()
         .map(|card| (card.id.clone(), mixed_state(&mut rng)))
@@ -227,7 +227,7 @@ pub fn today() -> Today {
 /// (from its cache when the file is unchanged), load its progress (snapshot + journals) and
 /// open the journal, build today's queue.
 pub fn open_to_first_card(folder: &StudyFolder) -> OpenDeck {
-    let deck = library_deck(folder).parsed.deck;
+    let deck = library_deck(folder).deck().clone();
     let store = open_progress(folder);
     queue_for(deck, store)
 }

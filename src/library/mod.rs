@@ -17,6 +17,7 @@ use crate::model::{Deck, DeckId};
 use crate::store::{DataDir, FileKey, deck_cache};
 use rand::Rng;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where a deck in the library comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,13 +31,29 @@ pub enum DeckOrigin {
 /// A deck that loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LibraryDeck {
-    pub parsed: ParsedDeck,
+    /// Shared with study sessions: a big deck is not copied to be studied.
+    deck: Arc<Deck>,
+    /// Ids made up while reading, to be written into the file before progress uses them.
+    pub assigned: AssignedIds,
     pub origin: DeckOrigin,
 }
 
 impl LibraryDeck {
+    pub fn new(parsed: ParsedDeck, origin: DeckOrigin) -> LibraryDeck {
+        LibraryDeck {
+            deck: Arc::new(parsed.deck),
+            assigned: parsed.assigned,
+            origin,
+        }
+    }
+
     pub fn deck(&self) -> &Deck {
-        &self.parsed.deck
+        &self.deck
+    }
+
+    /// The deck itself, shared (no copy).
+    pub fn shared_deck(&self) -> Arc<Deck> {
+        Arc::clone(&self.deck)
     }
 }
 
@@ -72,7 +89,7 @@ impl Library {
             if let Ok(parsed) = parse_deck(text, Path::new(name), rng) {
                 if library.find(parsed.deck.id.as_str()).is_none() {
                     let origin = DeckOrigin::Bundled { name };
-                    library.decks.push(LibraryDeck { parsed, origin });
+                    library.decks.push(LibraryDeck::new(parsed, origin));
                 }
             }
         }
@@ -97,10 +114,10 @@ impl Library {
                         error: problem.into(),
                     });
                 }
-                None => self.decks.push(LibraryDeck {
+                None => self.decks.push(LibraryDeck::new(
                     parsed,
-                    origin: DeckOrigin::File(path.to_path_buf()),
-                }),
+                    DeckOrigin::File(path.to_path_buf()),
+                )),
             },
             Err(error) => self.failed.push(FailedDeck {
                 path: path.to_path_buf(),

@@ -14,7 +14,7 @@ impl LibraryDeck {
         let DeckOrigin::File(path) = &self.origin else {
             return Ok(());
         };
-        if self.parsed.assigned.is_empty() {
+        if self.assigned.is_empty() {
             return Ok(());
         }
         let text = read_text(path)?;
@@ -28,18 +28,18 @@ impl LibraryDeck {
             .into()
         };
         let on_disk = parse_deck(&text, path, &mut rand::rng())?;
-        let same_cards = on_disk.deck.cards.len() == self.parsed.deck.cards.len()
-            && self.parsed.assigned.cards.iter().all(|(index, _)| {
-                let (disk, mine) = (&on_disk.deck.cards[*index], &self.parsed.deck.cards[*index]);
+        let same_cards = on_disk.deck.cards.len() == self.deck.cards.len()
+            && self.assigned.cards.iter().all(|(index, _)| {
+                let (disk, mine) = (&on_disk.deck.cards[*index], &self.deck.cards[*index]);
                 on_disk.assigned.cards.iter().any(|(i, _)| i == index)
                     && disk.front == mine.front
                     && disk.back == mine.back
             })
-            && on_disk.assigned.deck.is_some() == self.parsed.assigned.deck.is_some();
+            && on_disk.assigned.deck.is_some() == self.assigned.deck.is_some();
         if !same_cards {
             return Err(changed());
         }
-        let written = with_ids_written(&text, &self.parsed.assigned).ok_or_else(changed)?;
+        let written = with_ids_written(&text, &self.assigned).ok_or_else(changed)?;
         write_atomic(path, written.as_bytes()).map_err(|e| {
             DeckError::from(Problem::new(
                 path,
@@ -48,7 +48,7 @@ impl LibraryDeck {
                 "check that the file can be written",
             ))
         })?;
-        self.parsed.assigned = Default::default();
+        self.assigned = Default::default();
         Ok(())
     }
 }

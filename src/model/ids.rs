@@ -60,6 +60,21 @@ fn check_card_id(text: &str) -> Result<(), IdError> {
     check_id(text.strip_suffix(REVERSED_MARKER).unwrap_or(text))
 }
 
+/// A map keyed by card id, hashed with foldhash: progress holds one entry per card (100,000 in
+/// a big deck), and std's SipHash (made to resist hash flooding from untrusted input, which
+/// progress files are not) was a good part of opening one.
+pub type CardMap<V> = std::collections::HashMap<CardId, V, foldhash::fast::FixedState>;
+
+/// `text` as a small string: a plain copy when it fits inline (what ids almost always do),
+/// which is several times cheaper than `SmolStr::new`'s general path.
+fn small(text: &str) -> SmolStr {
+    if text.len() <= 23 {
+        SmolStr::new_inline(text)
+    } else {
+        SmolStr::new(text)
+    }
+}
+
 /// Letters for generated ids: lowercase and digits, without look-alikes (0/o, 1/l).
 const ID_ALPHABET: &[u8] = b"23456789abcdefghijkmnpqrstuvwxyz";
 /// Length of a generated card id: 32^6 ≈ 10^9 ids, ample for one deck.
@@ -77,7 +92,7 @@ macro_rules! id_type {
             pub fn new(text: impl AsRef<str>) -> Result<Self, IdError> {
                 let text = text.as_ref();
                 $check(text)?;
-                Ok(Self(SmolStr::new(text)))
+                Ok(Self(small(text)))
             }
 
             pub fn as_str(&self) -> &str {

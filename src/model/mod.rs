@@ -8,7 +8,7 @@ mod text;
 mod time;
 
 pub use deck::{Card, Deck, Source};
-pub use ids::{CardId, DeckId, IdError, MAX_ID_LEN, REVERSED_MARKER};
+pub use ids::{CardId, CardMap, DeckId, IdError, MAX_ID_LEN, REVERSED_MARKER};
 pub use local_offset::local_utc_offset_minutes;
 pub use rating::Rating;
 pub use text::{SharedBytes, Text, UNREADABLE_TEXT};

@@ -4,9 +4,9 @@
 //! due reviews, lowest retrievability first, with new cards spread evenly among them; daily
 //! limits cap new cards and reviews. Pure: states, settings and "now" come in.
 
-use crate::model::{CardId, Deck, Timestamp};
+use crate::model::{CardId, CardMap, Deck, Timestamp};
 use crate::schedule::{CardState, DeckSettings, Phase, Scheduler};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// Anki's default "learn ahead" limit: when nothing else is left, a learning card due within
 /// this time is shown rather than making the learner wait.
@@ -59,7 +59,7 @@ pub struct StudyQueue {
 /// Builds today's queue for `deck` from the cards' states (a card without a state is new).
 pub fn build_queue(
     deck: &Deck,
-    states: &HashMap<CardId, CardState>,
+    states: &CardMap<CardState>,
     scheduler: &Scheduler,
     settings: &DeckSettings,
     today: Today,

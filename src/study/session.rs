@@ -6,11 +6,11 @@
 //! (see `StudyDeck`), then [`Session::commit_answer`] applies it. Undo works the same way.
 
 use super::queue::{QueueCounts, StudiedToday, StudyQueue, Today, build_queue};
-use crate::model::{CardId, Deck, Rating, Timestamp};
+use crate::model::{CardId, CardMap, Deck, Rating, Timestamp};
 use crate::schedule::{
     CardState, DeckSettings, Outcomes, Phase, Scheduler, fuzz_seed, next_rollover,
 };
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Answers that can be taken back, newest last. Anki keeps about 30; so do we, with margin.
 pub const UNDO_LIMIT: usize = 50;
@@ -54,8 +54,10 @@ pub struct Session {
     scheduler: Scheduler,
     settings: DeckSettings,
     utc_offset_minutes: i32,
-    deck: Deck,
-    states: HashMap<CardId, CardState>,
+    /// Shared with the library (see `LibraryDeck::shared_deck`); copied only if a leech tag is
+    /// added to it.
+    deck: Arc<Deck>,
+    states: CardMap<CardState>,
     queue: StudyQueue,
     day_end: Timestamp,
     showing: Option<Showing>,
@@ -67,14 +69,15 @@ impl Session {
     /// A session on `deck` with the cards' current `states`. `studied` is what the daily limits
     /// already count today; `utc_offset_minutes` places the day's rollover in local time.
     pub fn new(
-        deck: Deck,
-        states: HashMap<CardId, CardState>,
+        deck: impl Into<Arc<Deck>>,
+        states: CardMap<CardState>,
         settings: DeckSettings,
         scheduler: Scheduler,
         studied: StudiedToday,
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Session {
+        let deck = deck.into();
         let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
         let queue = build_queue(
             &deck,
@@ -290,10 +293,14 @@ impl Session {
     /// Adds `tag` to `card` in the session's copy of the deck, once it is written in the
     /// deck's file (so that copy keeps matching the file).
     pub fn add_tag(&mut self, card: &CardId, tag: &str) {
-        if let Some(card) = self.deck.cards.iter_mut().find(|c| &c.id == card)
-            && !card.tags.iter().any(|t| t == tag)
-        {
-            card.tags.push(tag.to_string());
+        let has_it = |c: &crate::model::Card| c.tags.iter().any(|t| t == tag);
+        let Some(index) = self.deck.cards.iter().position(|c| &c.id == card) else {
+            return;
+        };
+        if !has_it(&self.deck.cards[index]) {
+            Arc::make_mut(&mut self.deck).cards[index]
+                .tags
+                .push(tag.to_string());
         }
     }
 

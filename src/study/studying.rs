@@ -6,14 +6,14 @@ use super::session::{Answer, Session};
 use super::today::studied_since;
 use crate::deck::DeckError;
 use crate::library::{DeckOrigin, LEECH_TAG, LibraryDeck, TagWritten, tag_card_in_file};
-use crate::model::{CardId, DeckId, Rating, Timestamp};
+use crate::model::{CardId, CardMap, DeckId, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings, ScheduleError, Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::{
     DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, read_history,
     set_aside,
 };
-use std::collections::HashMap;
+
 use std::path::{Path, PathBuf};
 
 /// Answers between snapshot rewrites: bounds replay time after a crash while keeping the cost
@@ -269,14 +269,17 @@ impl StudyDeck {
 /// A session on `deck` with its cards' states taken from `all_states`.
 fn new_session(
     deck: &LibraryDeck,
-    all_states: &HashMap<CardId, CardState>,
+    all_states: &CardMap<CardState>,
     (settings, scheduler): (DeckSettings, Scheduler),
     studied: StudiedToday,
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Session {
     // Reversed sides of cards studied both ways are cards of their own from here on.
-    let cards = deck.deck().as_studied().into_owned();
+    let cards = match deck.deck().as_studied() {
+        std::borrow::Cow::Borrowed(_) => deck.shared_deck(),
+        std::borrow::Cow::Owned(expanded) => std::sync::Arc::new(expanded),
+    };
     // The whole map, cards no longer in the deck included: the session looks states up by id,
     // and copying the map is much cheaper than building a filtered one.
     let states = all_states.clone();

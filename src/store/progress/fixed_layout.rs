@@ -13,9 +13,9 @@
 use super::fast_ron;
 use super::snapshot::Snapshot;
 use crate::deck::cursor::Cursor;
+use crate::model::CardMap;
 use crate::model::{CardId, DeckId, Timestamp};
 use crate::schedule::{CardState, MemoryState, Phase};
-use std::collections::HashMap;
 
 /// The snapshot in `text`, or None when the text is not in the writer's exact layout.
 pub(super) fn read(text: &str) -> Option<Snapshot> {
@@ -30,7 +30,7 @@ pub(super) fn read(text: &str) -> Option<Snapshot> {
     let applied = fast_ron::from_str(at.until_line_end()?).ok()?;
     at.literal("    cards: {\n")?;
     // A card line is about 150 bytes: one allocation for the map.
-    let mut cards = HashMap::with_capacity(text.len() / 140);
+    let mut cards = CardMap::with_capacity_and_hasher(text.len() / 140, Default::default());
     while at.accept("        \"") {
         let id = CardId::new(at.until(b'"')?).ok()?;
         at.literal(": ")?;

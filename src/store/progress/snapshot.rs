@@ -22,10 +22,10 @@ use super::parse::parse_text;
 use super::record::Seq;
 use super::snapshot_write::write_card_line;
 use crate::deck::Location;
-use crate::model::{CardId, DeckId};
+use crate::model::{CardId, CardMap, DeckId};
 use crate::schedule::{CardState, DeckSettings};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The newest snapshot format this app reads and writes.
@@ -42,7 +42,7 @@ pub struct Snapshot {
     pub applied: BTreeMap<DeviceId, Seq>,
     /// Card states by card id, including cards no longer in the deck: they come back with
     /// their progress if the card returns.
-    pub cards: HashMap<CardId, CardState>,
+    pub cards: CardMap<CardState>,
 }
 
 impl Snapshot {
@@ -53,7 +53,7 @@ impl Snapshot {
             deck,
             settings: DeckSettings::default(),
             applied: BTreeMap::new(),
-            cards: HashMap::new(),
+            cards: CardMap::default(),
         }
     }
 

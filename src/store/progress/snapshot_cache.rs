@@ -17,12 +17,12 @@
 //! ```
 
 use super::snapshot::Snapshot;
-use crate::model::{CardId, DeckId, Timestamp};
+use crate::model::{CardId, CardMap, DeckId, Timestamp};
 use crate::schedule::{CardState, DeckSettings, MemoryState, Phase};
 use crate::store::cache_bytes::{Reader, Writer, checksum};
 use crate::store::{FileKey, write_atomic};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -163,7 +163,7 @@ fn decode(bytes: &[u8], key: FileKey) -> Option<Snapshot> {
     if count > body.len() / 43 {
         return None;
     }
-    let mut cards = HashMap::with_capacity(count);
+    let mut cards = CardMap::with_capacity_and_hasher(count, Default::default());
     for _ in 0..count {
         let id_len = reader.take(1)?[0] as usize;
         let id = CardId::new(std::str::from_utf8(reader.take(id_len)?).ok()?).ok()?;
