@@ -64,6 +64,7 @@ fn generated_log() -> (Vec<Entry>, CardMap<CardState>) {
                 rating,
                 took_ms: 4000,
                 state: state.clone(),
+                from: None,
             },
         });
         if n % 1000 == 999 {

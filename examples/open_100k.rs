@@ -24,9 +24,12 @@ fn main() {
         return;
     }
     println!(
-        "generated: deck {:.1} MB, snapshot {:.1} MB",
+        "generated: deck {:.1} MB, snapshot {:.1} MB, history of {} answers {:.1} MB",
         folder.deck_bytes as f64 / 1e6,
-        folder.snapshot_bytes as f64 / 1e6
+        folder.snapshot_bytes as f64 / 1e6,
+        common::HISTORY_ANSWERS,
+        std::fs::metadata(folder.progress.history(&common::bench_device()))
+            .map_or(0.0, |m| m.len() as f64 / 1e6)
     );
     // The first opening parses the deck file and caches it; the second reads the cache.
     for run in [

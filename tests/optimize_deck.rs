@@ -49,6 +49,7 @@ fn data_with_history(rows: usize) -> tempfile::TempDir {
             rating: review.rating,
             took_ms: review.duration_ms,
             state: CardState::default(),
+            from: None,
         };
         text.push_str(&record.to_line());
         text.push('\n');

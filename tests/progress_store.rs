@@ -142,6 +142,7 @@ fn journal_records_after_the_snapshot_are_replayed_and_covered_ones_are_not() {
         rating: Rating::Good,
         took_ms: 1,
         state: a1,
+        from: None,
     };
     let text = fs::read_to_string(&journal).unwrap();
     fs::write(&journal, stale.to_line() + &text).unwrap();
@@ -188,6 +189,7 @@ fn a_torn_last_line_is_skipped_with_a_warning_and_cut_before_the_next_append() {
         rating: Rating::Good,
         took_ms: 1,
         state: after(Some(&a1), "a", at(1), Rating::Good),
+        from: None,
     };
     let line = torn.to_line();
     let mut bytes = fs::read(&journal).unwrap();

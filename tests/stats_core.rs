@@ -72,6 +72,7 @@ impl Log {
                 rating,
                 took_ms,
                 state,
+                from: None,
             },
         });
         seq

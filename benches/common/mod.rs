@@ -98,7 +98,12 @@ pub fn mixed_state(rng: &mut StdRng) -> CardState {
     }
 }
 
-/// Progress for every card of `deck`, in mixed phases, as one device left it.
+/// Answers in the history of [`study_folder`]'s deck: three per card, a realistic log for a
+/// deck this size (the daily limits count today's answers from it on every open).
+pub const HISTORY_ANSWERS: usize = 300_000;
+
+/// Progress for every card of `deck`, in mixed phases, as one device left it after
+/// [`HISTORY_ANSWERS`] answers (all in its history, so the snapshot includes them).
 pub fn mixed_snapshot(deck: &Deck) -> Snapshot {
     let mut rng = StdRng::seed_from_u64(3);
     let cards: CardMap<CardState> = deck
@@ -110,9 +115,42 @@ pub fn mixed_snapshot(deck: &Deck) -> Snapshot {
         format: SNAPSHOT_FORMAT,
         deck: deck.id.clone(),
         settings: DeckSettings::default(),
-        applied: BTreeMap::from([(bench_device(), 0)]),
+        applied: BTreeMap::from([(bench_device(), HISTORY_ANSWERS as u64)]),
         cards,
     }
+}
+
+/// [`HISTORY_ANSWERS`] answers over the year before [`NOW`]'s study day (the last of them the
+/// evening before: this is the day's first session), written to the bench device's history as
+/// the app writes them.
+fn write_history(progress: &DeckFiles, deck: &Deck) {
+    use std::io::Write;
+    let file = std::fs::File::create(progress.history(&bench_device())).expect("a history");
+    let mut out = std::io::BufWriter::new(file);
+    let step = 365 * MS_PER_DAY / HISTORY_ANSWERS as i64;
+    let last = NOW.0 - 19 * 60 * MS_PER_MINUTE;
+    for n in 0..HISTORY_ANSWERS {
+        let record = recap::store::progress::Record::Answer {
+            seq: n as u64 + 1,
+            card: deck.cards[n * 7919 % deck.cards.len()].id.clone(),
+            at: Timestamp(last - (HISTORY_ANSWERS - 1 - n) as i64 * step),
+            rating: recap::model::Rating::Good,
+            took_ms: 5000,
+            state: CardState {
+                phase: Phase::Review,
+                reps: 1 + (n / deck.cards.len()) as u32,
+                ..CardState::default()
+            },
+            from: Some(if n < deck.cards.len() {
+                Phase::New
+            } else {
+                Phase::Review
+            }),
+        };
+        out.write_all(record.to_line().as_bytes())
+            .expect("write the history");
+    }
+    out.flush().expect("write the history");
 }
 
 pub fn bench_device() -> DeviceId {
@@ -150,6 +188,7 @@ pub fn study_folder(count: usize) -> StudyFolder {
     std::fs::create_dir_all(&progress_folder).expect("create the progress folder");
     let progress = data.deck_files(deck.id.clone());
     let snapshot_text = mixed_snapshot(&deck).to_text();
+    write_history(&progress, &deck);
     std::fs::write(progress.snapshot(), &snapshot_text).expect("write the snapshot");
     date_an_hour_back(&progress.snapshot());
     StudyFolder {

@@ -15,4 +15,4 @@ pub use session::{Answer, MAX_ANSWER_MS, Session, SessionSummary, UNDO_LIMIT};
 pub use studying::{
     CHECKPOINT_EVERY, StudyDeck, StudyError, deck_settings, save_deck_settings, set_aside_damaged,
 };
-pub use today::studied_since;
+pub use today::{studied_in_logs, studied_since};

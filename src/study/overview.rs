@@ -3,11 +3,11 @@
 
 use super::queue::{QueueCounts, Today, build_queue};
 use super::studying::StudyError;
-use super::today::studied_since;
+use super::today::studied_in_logs;
 use crate::model::{Deck, Timestamp};
 use crate::schedule::{Scheduler, next_rollover};
 use crate::store::DataDir;
-use crate::store::progress::{load, read_history};
+use crate::store::progress::load;
 
 /// A deck's place in today's study.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub fn deck_overview(
         source,
     })?;
     let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
-    let studied = studied_since(&read_history(&files)?, day_end.plus_days(-1));
+    let studied = studied_in_logs(&files, day_end.plus_days(-1))?;
     let queue = build_queue(
         deck,
         &progress.cards,

@@ -3,15 +3,14 @@
 
 use super::queue::StudiedToday;
 use super::session::{Answer, Session};
-use super::today::studied_since;
+use super::today::studied_in_logs;
 use crate::deck::DeckError;
 use crate::library::{DeckOrigin, LEECH_TAG, LibraryDeck, TagWritten, tag_card_in_file};
 use crate::model::{CardId, CardMap, DeckId, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings, ScheduleError, Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::{
-    DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, read_history,
-    set_aside,
+    DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, set_aside,
 };
 
 use std::path::{Path, PathBuf};
@@ -327,7 +326,7 @@ fn studied_today(
 ) -> Result<StudiedToday, StudyError> {
     let day_start =
         next_rollover(now, settings.day_rollover_hour, utc_offset_minutes).plus_days(-1);
-    Ok(studied_since(&read_history(files)?, day_start))
+    Ok(studied_in_logs(files, day_start)?)
 }
 
 /// Saves a deck's settings in its progress snapshot when the deck is not open for study.

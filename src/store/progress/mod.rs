@@ -35,7 +35,7 @@ pub use conflict_names::{SyncTool, conflict_original};
 pub use device::{DEVICE_ID_VAR, DeviceId, DeviceRegistry};
 pub use error::{ProgressError, Warning};
 pub use files::{DeckFiles, LogKind, LogSource, set_aside};
-pub use history::{Entry, answers_in_effect, read_history};
+pub use history::{Entry, answers_in_effect, read_history, read_recent};
 pub use load::{Loaded, load};
 pub use log_file::{LogFile, read_log};
 pub use merge::MergeReport;

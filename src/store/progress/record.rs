@@ -2,7 +2,7 @@
 //! time without an answer.
 
 use crate::model::{CardId, Rating, Timestamp};
-use crate::schedule::CardState;
+use crate::schedule::{CardState, Phase};
 use serde::{Deserialize, Serialize};
 
 /// Position of a record in its device's journal: 1, 2, 3, ... with no gaps. A snapshot says
@@ -21,6 +21,12 @@ pub enum Record {
         rating: Rating,
         took_ms: u32,
         state: CardState,
+        /// The card's phase before the answer (Anki's review log keeps it too, as the review
+        /// type): the daily limits count today's answers by it, so they are counted from
+        /// today's records alone, never by reading a deck's whole history. Absent in records
+        /// written before it was added.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<Phase>,
     },
     /// The learner took back answer `undoes` (same device); `restored` is the card's state
     /// before that answer, written out so replay never has to search for it.
@@ -87,7 +93,6 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::Phase;
 
     /// The new record reads back through the same reader as the others, and an answer's line
     /// is what it was before the variant was added.
@@ -122,6 +127,7 @@ mod tests {
             rating: Rating::Good,
             took_ms: 10,
             state,
+            from: None,
         };
         assert!(
             answer

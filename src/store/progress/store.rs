@@ -95,6 +95,14 @@ impl ProgressStore {
         self.journal_records.len()
     }
 
+    /// The phase `card` is in now (New when it has no state).
+    fn phase_of(&self, card: &CardId) -> crate::schedule::Phase {
+        self.progress
+            .cards
+            .get(card)
+            .map_or(crate::schedule::Phase::New, |state| state.phase)
+    }
+
     /// Records an answer durably and applies it; returns its number (for undo).
     pub fn record_answer(
         &mut self,
@@ -105,6 +113,7 @@ impl ProgressStore {
         state: CardState,
     ) -> Result<Seq, ProgressError> {
         let seq = self.last_seq + 1;
+        let from = Some(self.phase_of(&card));
         self.append(Record::Answer {
             seq,
             card,
@@ -112,6 +121,7 @@ impl ProgressStore {
             rating,
             took_ms,
             state,
+            from,
         })
     }
 
@@ -158,10 +168,17 @@ impl ProgressStore {
         answers: impl IntoIterator<Item = (CardId, Timestamp, Rating, u32, CardState)>,
     ) -> Result<usize, ProgressError> {
         let mut seq = self.last_seq;
+        let mut phases = crate::model::CardMap::default();
         let records: Vec<Record> = answers
             .into_iter()
             .map(|(card, at, rating, took_ms, state)| {
                 seq += 1;
+                // Answers to one card follow each other: each starts where the one before left it.
+                let from = Some(
+                    phases
+                        .insert(card.clone(), state.phase)
+                        .unwrap_or_else(|| self.phase_of(&card)),
+                );
                 Record::Answer {
                     seq,
                     card,
@@ -169,6 +186,7 @@ impl ProgressStore {
                     rating,
                     took_ms,
                     state,
+                    from,
                 }
             })
             .collect();
