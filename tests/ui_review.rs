@@ -267,6 +267,7 @@ fn the_review_screen_fits_800_by_600() {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(800.0, 600.0))
+        .with_max_steps(32)
         .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), RecapApp::new(env));
     harness.run();
     harness.get_by_label(&format!("Study {DECK_TITLE}")).click();

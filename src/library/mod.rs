@@ -79,11 +79,16 @@ impl Library {
     /// same id: the second is reported as failed.
     pub fn load(data: &DataDir, rng: &mut impl Rng) -> Library {
         let mut library = Library::default();
-        for path in deck_files(&data.decks(), &mut library.failed) {
-            match conflict_of(&path) {
+        let files = deck_files(&data.decks(), &mut library.failed);
+        for path in &files {
+            match conflict_of(path) {
                 Some(conflict) => library.conflicts.push(conflict),
-                None => library.add_file(&path, data.cache(), rng),
+                None => library.add_file(path, data.cache(), rng),
             }
+        }
+        // Only when the folder could be listed: an unreadable folder is not an empty one.
+        if !library.failed.iter().any(|f| f.path == data.decks()) {
+            deck_cache::prune(data.cache(), &files);
         }
         for (name, text) in BUNDLED_DECKS {
             if let Ok(parsed) = parse_deck(text, Path::new(name), rng) {

@@ -34,8 +34,12 @@ pub fn open_window_with(
     };
     let mut app = RecapApp::new(env);
     prepare(&mut app);
+    // A gesture that saves a file lets the folder watcher (polling every 20 ms in tests) wake a
+    // few more frames while it settles, more of them on a busy machine; 32 still catches a
+    // screen that never stops repainting.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 700.0))
+        .with_max_steps(32)
         .build_ui_state(|ui, app: &mut RecapApp| app.show(ui), app);
     harness.run();
     Window {

@@ -58,5 +58,23 @@ pub fn save(cache_dir: &Path, deck_file: &Path, key: FileKey, deck: &Deck) -> bo
     write_atomic(&cache_file(cache_dir, deck_file), &bytes).is_ok()
 }
 
+/// Deletes the caches of deck files that are gone (`deck_files` are those that exist): a
+/// cache is ours, never the only copy of anything, and would otherwise stay forever.
+pub fn prune(cache_dir: &Path, deck_files: &[PathBuf]) {
+    let Ok(entries) = std::fs::read_dir(cache_dir.join("decks")) else {
+        return;
+    };
+    let kept: Vec<PathBuf> = deck_files
+        .iter()
+        .map(|file| cache_file(cache_dir, file))
+        .collect();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|ext| ext == "cache") && !kept.contains(&path) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

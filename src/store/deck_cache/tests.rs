@@ -95,3 +95,17 @@ fn a_damaged_cache_is_ignored_whatever_byte_is_hit() {
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
     assert!(load(&cache, &file).is_none(), "a cut cache");
 }
+
+#[test]
+fn caches_of_deck_files_that_are_gone_are_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, cache) = (settled_file(dir.path()), dir.path().join("cache"));
+    save(&cache, &file, FileKey::of(&file).unwrap(), &deck());
+    prune(&cache, std::slice::from_ref(&file));
+    assert!(
+        cache_file(&cache, &file).is_file(),
+        "kept while its file exists"
+    );
+    prune(&cache, &[]);
+    assert!(!cache_file(&cache, &file).exists());
+}
