@@ -1,5 +1,5 @@
 //! Issue 3's speed targets on a generated 100,000-card deck with progress for every card
-//! (mixed phases), in a temporary data folder:
+//! (mixed phases) and a history of 300,000 answers, in a temporary data folder:
 //! - open to first card: the deck as the library reads it (from its cache while the file is
 //!   unchanged), load the progress and open the journal, build today's queue (target: faster
 //!   than Anki's ~40–100 ms); the same in the app (`StudyDeck::open`, the session's first
