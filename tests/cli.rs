@@ -1,24 +1,10 @@
 //! The command line, run as a user runs it: the built binary, a temporary data folder.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{recap, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn recap(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
-        .args(args)
-        .env("RECAP_DATA_DIR", data)
-        .output()
-        .expect("the recap binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn article() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kim-putin-letters.txt")

@@ -2,6 +2,10 @@
 //! Anki backend importing it (when the Python `anki` package is installed), and round trips
 //! Recap → .apkg → Recap and Recap → CSV → Recap giving the same cards.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::recap;
+
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recap::deck::deck_to_ron;
@@ -10,7 +14,7 @@ use recap::library::Library;
 use recap::model::{Card, CardId, Deck, DeckId, Timestamp};
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 const NOW: Timestamp = Timestamp(1_795_860_000_000);
 
@@ -47,19 +51,6 @@ fn deck() -> Deck {
             card("c4", "Plain", "Answer", &["world_news"], false),
         ],
     }
-}
-
-fn recap(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
-        .args(args)
-        .env("RECAP_DATA_DIR", data)
-        .output()
-        .expect("the recap binary runs")
 }
 
 fn put_in_library(data: &Path, deck: &Deck) {

@@ -1,30 +1,16 @@
 //! `recap export`: a deck as Anki-compatible CSV/TSV, and back again with `recap import`.
 //! Run as a user runs it: the built binary, a temporary data folder.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{recap, text};
+
 use proptest::prelude::*;
 use recap::deck::{deck_to_ron, parse_deck};
 use recap::export::{ExportFormat, deck_to_table_text};
 use recap::import::tabular::{TableFormat, parse_table};
 use recap::model::{Card, CardId, Deck, DeckId};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn recap(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
-        .args(args)
-        .env("RECAP_DATA_DIR", data)
-        .output()
-        .expect("the recap binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn card(id: &str, front: &str, back: &str, tags: &[&str]) -> Card {
     let mut card = Card::new(CardId::new(id).unwrap(), front, back);

@@ -2,6 +2,9 @@
 //! (scripts/make_apkg_fixtures.py): the cards, the review history in the journal, the report,
 //! and broken files refused with nothing written.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recap::import::{ImportReport, ImportRequest, import_into_library};
@@ -206,12 +209,7 @@ fn a_genanki_collection_anki2_imports_without_reviews() {
 #[test]
 fn the_command_line_prints_what_it_made_and_skipped() {
     let folder = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
+    let out = cli::recap_command()
         .args(["import", fixture("current.apkg").to_str().unwrap()])
         .env("RECAP_DATA_DIR", folder.path())
         .output()

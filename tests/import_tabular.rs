@@ -2,12 +2,15 @@
 //! The parser is tested directly; the command line (dispatch, report, nothing written on
 //! error) through the built binary with a temporary data folder.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{recap, text};
+
 use proptest::prelude::*;
 use recap::import::tabular::{
     Place, QuizletSeparators, SkipReason, Skipped, Table, TableError, TableFormat, parse_table,
 };
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,23 +43,6 @@ fn quizlet(field: &str, row: &str) -> TableFormat {
         field: field.into(),
         row: row.into(),
     })
-}
-
-fn recap(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
-        .args(args)
-        .env("RECAP_DATA_DIR", data)
-        .output()
-        .expect("the recap binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

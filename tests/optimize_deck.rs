@@ -1,20 +1,18 @@
 //! `recap optimize DECK`: fit parameters to the learner's own answers, keep the old ones unless
 //! the new ones are better, save them with the deck's progress.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use recap::model::{CardId, DeckId};
 use recap::optimize::read_revlog;
 use recap::schedule::CardState;
 use recap::store::progress::{DeckFiles, DeviceId, Record};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn recap(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
+    cli::recap_command()
         .args(args)
         .env("RECAP_DATA_DIR", data)
         .env("RECAP_DEVICE_ID", "testbox")

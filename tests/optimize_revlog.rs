@@ -2,6 +2,9 @@
 //! review log against the reference (fsrs crate 6.6.2, see ../shared/data/README.md), and the
 //! command's output and errors.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use recap::model::{MS_PER_DAY, MS_PER_HOUR, Rating, Timestamp};
@@ -10,7 +13,6 @@ use recap::optimize::{
     parse_iso8601, parse_revlog, read_revlog,
 };
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn josh_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/revlog-josh.csv")
@@ -246,15 +248,7 @@ fn same_day_repeats_stay_in_the_history_of_later_items() {
 // ---- the command ----
 
 fn run_recap(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
-        .args(args)
-        .output()
-        .unwrap();
+    let output = cli::recap_command().args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stdout).unwrap(),

@@ -1,13 +1,17 @@
 //! `recap stats` run as a user runs it: the built binary on a temporary data folder whose
 //! progress files were written by the real progress store.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::text;
+
 use recap::library::Library;
 use recap::model::{CardId, DeckId, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, Rating, Timestamp};
 use recap::schedule::{CardState, MemoryState, Phase};
 use recap::store::DataDir;
 use recap::store::progress::{DeckFiles, DeviceId, ProgressStore};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// 2026-11-02 as a day number; the learner lives at UTC+02:00.
 const DAY_ONE: i64 = 20_759;
@@ -50,22 +54,13 @@ fn stepping(phase: Phase, last: Timestamp, lapses: u32) -> CardState {
 
 fn stats(data: &Path, args: &[&str]) -> Output {
     let now = local(5, 12, 0).millis().to_string();
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        // Caches go to a temporary folder, never the user's.
-        .env(
-            "RECAP_CACHE_DIR",
-            std::env::temp_dir().join("recap-test-cache"),
-        )
+    cli::recap_command()
         .arg("stats")
         .args(args)
         .args(["--utc-offset", "+02:00", "--now", &now, "--data-dir"])
         .arg(data)
         .output()
         .expect("the recap binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The bundled deck's five card ids, in deck order.
