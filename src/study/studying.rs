@@ -12,7 +12,6 @@ use crate::store::DataDir;
 use crate::store::progress::{
     DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, set_aside,
 };
-
 use std::path::{Path, PathBuf};
 
 /// Answers between snapshot rewrites: bounds replay time after a crash while keeping the cost
