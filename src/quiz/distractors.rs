@@ -44,9 +44,15 @@ pub fn pick_distractors(
     let right_len = card.back.chars().count();
     let mut others: Vec<&str> = pool.iter().map(|other| other.back.as_str()).collect();
     others.shuffle(rng);
-    // A stable sort keeps the random order among answers equally close in length.
-    others.sort_by_key(|text| text.chars().count().abs_diff(right_len));
+    // A stable sort keeps the random order among answers equally close in length; each
+    // length is counted once (a pool can be a 100,000-card deck).
+    others.sort_by_cached_key(|text| text.chars().count().abs_diff(right_len));
+    // Stop once enough are picked: comparing forms normalises each text, and the rest of a
+    // big pool could not be picked anyway.
     for other in others {
+        if picked.len() == wanted {
+            break;
+        }
         take(other, &mut picked);
     }
     picked

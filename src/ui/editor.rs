@@ -35,6 +35,8 @@ pub struct EditorScreen {
     pub(super) draft: Draft,
     pub(super) selected: Option<CardId>,
     pub(super) search: String,
+    /// The list's rows for the search, kept between frames.
+    pub(super) rows: super::editor_list::ListRows,
     pub(super) form: CardForm,
     /// The draft's problems, worked out again only when it changes.
     issues: (u64, Vec<Issue>),
@@ -61,6 +63,7 @@ impl EditorScreen {
             draft,
             selected,
             search: String::new(),
+            rows: Default::default(),
             form: CardForm::default(),
             issues,
             status: None,

@@ -6,6 +6,32 @@ use crate::authoring::draft::card_matches;
 use crate::authoring::{Place, Severity};
 use crate::model::CardId;
 
+/// The cards the list shows, by index: those matching the search, worked out again only when
+/// the draft or the search changes (searching 100,000 cards every frame would stall typing).
+#[derive(Debug, Default)]
+pub struct ListRows {
+    /// The draft revision and search the indices were made for.
+    made_for: Option<(u64, String)>,
+    indices: Vec<usize>,
+}
+
+impl ListRows {
+    fn refresh(&mut self, revision: u64, deck: &crate::model::Deck, search: &str) {
+        if self
+            .made_for
+            .as_ref()
+            .is_some_and(|(r, s)| *r == revision && s == search)
+        {
+            return;
+        }
+        self.indices = (deck.cards.iter().enumerate())
+            .filter(|(_, card)| card_matches(card, search))
+            .map(|(index, _)| index)
+            .collect();
+        self.made_for = Some((revision, search.to_owned()));
+    }
+}
+
 /// Characters of a question shown in a row.
 const ROW_CHARS: usize = 48;
 
@@ -25,30 +51,35 @@ impl EditorScreen {
         self.list_buttons(ui);
         ui.separator();
         let mut clicked = None;
+        self.rows
+            .refresh(self.draft.revision(), self.draft.deck(), &self.search);
+        let spacing = ui.spacing();
+        let row_height = (ui.text_style_height(&egui::TextStyle::Button)
+            + 2.0 * spacing.button_padding.y)
+            .max(spacing.interact_size.y);
+        if self.rows.indices.is_empty() {
+            ui.weak(match self.draft.deck().cards.is_empty() {
+                true => "No cards yet: Add card makes the first.",
+                false => "No card matches the search.",
+            });
+            return;
+        }
+        // Only the rows in view are laid out: a deck of 100,000 cards scrolls like one of ten.
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let mut shown = 0;
-                for (index, card) in self.draft.deck().cards.iter().enumerate() {
-                    if !card_matches(card, &self.search) {
-                        continue;
-                    }
-                    shown += 1;
-                    let text = row_text(index, &card.front);
-                    let mut text = egui::RichText::new(text);
+            .show_rows(ui, row_height, self.rows.indices.len(), |ui, visible| {
+                let cards = &self.draft.deck().cards;
+                for &index in &self.rows.indices[visible] {
+                    let card = &cards[index];
+                    let mut text = egui::RichText::new(row_text(index, &card.front));
                     if self.card_has_error(&card.id) {
                         text = text.color(ui.visuals().error_fg_color);
                     }
                     let selected = self.selected.as_ref() == Some(&card.id);
-                    if ui.selectable_label(selected, text).clicked() {
+                    let row = egui::Button::selectable(selected, text).truncate();
+                    if ui.add(row).clicked() {
                         clicked = Some(card.id.clone());
                     }
-                }
-                if shown == 0 {
-                    ui.weak(match self.draft.deck().cards.is_empty() {
-                        true => "No cards yet: Add card makes the first.",
-                        false => "No card matches the search.",
-                    });
                 }
             });
         if let Some(id) = clicked {
