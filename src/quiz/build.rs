@@ -3,7 +3,7 @@
 //! Every random choice comes from one generator seeded with [`QuizOptions::seed`], in a fixed
 //! order, so the same decks and options always give the same quiz.
 
-use super::distractors::{WRONG_OPTIONS, pick_distractors};
+use super::distractors::{AnswerPool, WRONG_OPTIONS};
 use super::normalize::{normalize, word_count};
 use super::question::{Question, QuestionKind, Quiz, QuizMode, QuizOptions};
 use crate::model::{Card, CardId, Deck, DeckId};
@@ -42,9 +42,10 @@ pub fn build_quiz_from(
     asked.shuffle(&mut rng);
     asked.truncate(options.questions);
     let pool: Vec<&Card> = decks.iter().flat_map(|deck| deck.cards.iter()).collect();
+    let answers = AnswerPool::new(&pool, &mut rng);
     let questions = asked
         .into_iter()
-        .map(|(deck, card)| make_question(deck, card, &pool, options.mode, &mut rng))
+        .map(|(deck, card)| make_question(deck, card, &answers, options.mode, &mut rng))
         .collect();
     Quiz {
         mode: options.mode,
@@ -66,7 +67,7 @@ fn distinct<'a>(decks: &[&'a Deck]) -> Vec<&'a Deck> {
 fn make_question(
     deck: &DeckId,
     card: &Card,
-    pool: &[&Card],
+    answers: &AnswerPool,
     mode: QuizMode,
     rng: &mut StdRng,
 ) -> Question {
@@ -76,7 +77,7 @@ fn make_question(
             expected: typed_answer.to_string(),
         }
     } else {
-        multiple_choice(card, pool, rng)
+        multiple_choice(card, answers, rng)
     };
     Question {
         deck: deck.clone(),
@@ -92,9 +93,9 @@ fn can_be_typed(answer: &str) -> bool {
     word_count(answer) <= MAX_TYPED_WORDS && !normalize(answer).is_empty()
 }
 
-fn multiple_choice(card: &Card, pool: &[&Card], rng: &mut StdRng) -> QuestionKind {
+fn multiple_choice(card: &Card, answers: &AnswerPool, rng: &mut StdRng) -> QuestionKind {
     let right = card.back.trim().to_string();
-    let mut options = pick_distractors(card, pool, WRONG_OPTIONS, rng);
+    let mut options = answers.pick(card, WRONG_OPTIONS, rng);
     options.push(right.clone());
     options.shuffle(rng);
     let correct = options

@@ -8,8 +8,8 @@
 
 use super::normalize::normalize;
 use crate::model::Card;
-use rand::Rng;
 use rand::seq::SliceRandom;
+use rand::{Rng, RngExt};
 use std::collections::HashSet;
 
 /// Wrong options shown beside the right one when there are enough.
@@ -19,43 +19,104 @@ pub const WRONG_OPTIONS: usize = 3;
 /// `choices` (in random order), then the backs of `pool`'s cards, closest in length first
 /// with ties in random order. `pool` may hold `card` itself: its back equals the right answer
 /// and is left out like any other duplicate. Fewer than `wanted` when no more distinct
-/// answers exist (a small deck).
+/// answers exist (a small deck). For many questions on one pool, make an [`AnswerPool`] once.
 pub fn pick_distractors(
     card: &Card,
     pool: &[&Card],
     wanted: usize,
     rng: &mut impl Rng,
 ) -> Vec<String> {
-    let mut seen: HashSet<String> = HashSet::from([normalize(&card.back)]);
-    let mut picked = Vec::with_capacity(wanted);
-    let mut take = |text: &str, picked: &mut Vec<String>| {
-        let form = normalize(text);
-        if picked.len() < wanted && !form.is_empty() && seen.insert(form) {
-            picked.push(text.trim().to_string());
-        }
-    };
+    AnswerPool::new(pool, rng).pick(card, wanted, rng)
+}
 
-    let mut own: Vec<&str> = card.choices.iter().map(String::as_str).collect();
-    own.shuffle(rng);
-    for choice in own {
-        take(choice, &mut picked);
+/// A quiz's answers sorted by length once (equal lengths in random order), so that each
+/// question looks only at the answers nearest its own in length: a quiz over a 100,000-card
+/// deck would otherwise sort the whole deck for every question.
+pub struct AnswerPool<'a> {
+    /// Length in characters and the answer, shortest first.
+    by_length: Vec<(usize, &'a str)>,
+}
+
+impl<'a> AnswerPool<'a> {
+    pub fn new(pool: &[&'a Card], rng: &mut impl Rng) -> AnswerPool<'a> {
+        let mut by_length: Vec<(usize, &'a str)> = pool
+            .iter()
+            .map(|card| (card.back.chars().count(), card.back.as_str()))
+            .collect();
+        by_length.shuffle(rng);
+        // Stable: equal lengths keep their random order.
+        by_length.sort_by_key(|(len, _)| *len);
+        AnswerPool { by_length }
     }
 
-    let right_len = card.back.chars().count();
-    let mut others: Vec<&str> = pool.iter().map(|other| other.back.as_str()).collect();
-    others.shuffle(rng);
-    // A stable sort keeps the random order among answers equally close in length; each
-    // length is counted once (a pool can be a 100,000-card deck).
-    others.sort_by_cached_key(|text| text.chars().count().abs_diff(right_len));
-    // Stop once enough are picked: comparing forms normalises each text, and the rest of a
-    // big pool could not be picked anyway.
-    for other in others {
-        if picked.len() == wanted {
-            break;
+    /// See [`pick_distractors`].
+    pub fn pick(&self, card: &Card, wanted: usize, rng: &mut impl Rng) -> Vec<String> {
+        let mut seen: HashSet<String> = HashSet::from([normalize(&card.back)]);
+        let mut picked = Vec::with_capacity(wanted);
+        let mut take = |text: &str, picked: &mut Vec<String>| {
+            let form = normalize(text);
+            if !form.is_empty() && seen.insert(form) {
+                picked.push(text.trim().to_string());
+            }
+        };
+        let mut own: Vec<&str> = card.choices.iter().map(String::as_str).collect();
+        own.shuffle(rng);
+        for choice in own {
+            if picked.len() < wanted {
+                take(choice, &mut picked);
+            }
         }
-        take(other, &mut picked);
+        let mut nearest = self.nearest(card.back.chars().count());
+        while picked.len() < wanted {
+            let Some(other) = nearest.next(rng) else {
+                break;
+            };
+            take(other, &mut picked);
+        }
+        picked
     }
-    picked
+
+    fn nearest(&self, len: usize) -> Nearest<'_, 'a> {
+        let split = self.by_length.partition_point(|(l, _)| *l < len);
+        Nearest {
+            by_length: &self.by_length,
+            len,
+            below: split,
+            above: split,
+        }
+    }
+}
+
+/// Walks outwards from a length: the nearer side first, a coin toss when both are as near.
+struct Nearest<'p, 'a> {
+    by_length: &'p [(usize, &'a str)],
+    len: usize,
+    /// The next answer down is at `below - 1`; the next one up at `above`.
+    below: usize,
+    above: usize,
+}
+
+impl<'a> Nearest<'_, 'a> {
+    fn next(&mut self, rng: &mut impl Rng) -> Option<&'a str> {
+        let down = self
+            .below
+            .checked_sub(1)
+            .map(|i| self.len - self.by_length[i].0);
+        let up = self.by_length.get(self.above).map(|(l, _)| l - self.len);
+        let go_up = match (down, up) {
+            (None, None) => return None,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (Some(down), Some(up)) => up < down || (up == down && rng.random_bool(0.5)),
+        };
+        if go_up {
+            self.above += 1;
+            Some(self.by_length[self.above - 1].1)
+        } else {
+            self.below -= 1;
+            Some(self.by_length[self.below].1)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +166,29 @@ mod tests {
         let mut forms: Vec<String> = picked.iter().map(|p| normalize(p)).collect();
         forms.sort();
         assert_eq!(forms, ["moscow", "seoul"]);
+    }
+
+    #[test]
+    fn a_pool_gives_the_nearest_lengths_from_both_sides_for_every_question() {
+        let letters = "abcdefghi";
+        let cards: Vec<Card> = (1..=9)
+            .map(|n| card(&format!("c{n}"), &letters[..n].replace('a', "x")))
+            .collect();
+        let pool: Vec<&Card> = cards.iter().collect();
+        let mut rng = StdRng::seed_from_u64(3);
+        let answers = AnswerPool::new(&pool, &mut rng);
+        for seed in 0..20 {
+            let mut rng = StdRng::seed_from_u64(seed);
+            // The asked card's back has 5 characters: 4 and 6 come first, then 3 or 7.
+            let lengths: Vec<usize> = answers
+                .pick(&cards[4], 3, &mut rng)
+                .iter()
+                .map(|a| a.chars().count())
+                .collect();
+            let mut first_two = lengths[..2].to_vec();
+            first_two.sort();
+            assert_eq!(first_two, [4, 6], "{lengths:?}");
+            assert!([3, 7].contains(&lengths[2]), "{lengths:?}");
+        }
     }
 }
