@@ -70,7 +70,9 @@ impl EditorScreen {
             .show_rows(ui, row_height, self.rows.indices.len(), |ui, visible| {
                 let cards = &self.draft.deck().cards;
                 for &index in &self.rows.indices[visible] {
-                    let card = &cards[index];
+                    let Some(card) = cards.get(index) else {
+                        continue;
+                    };
                     let mut text = egui::RichText::new(row_text(index, &card.front));
                     if self.card_has_error(&card.id) {
                         text = text.color(ui.visuals().error_fg_color);
