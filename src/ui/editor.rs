@@ -37,6 +37,8 @@ pub struct EditorScreen {
     pub(super) search: String,
     /// The list's rows for the search, kept between frames.
     pub(super) rows: super::editor_list::ListRows,
+    /// The preview's quiz questions, kept between frames.
+    pub(super) preview: super::editor_preview::PreviewQuestions,
     pub(super) form: CardForm,
     /// The draft's problems, worked out again only when it changes.
     issues: (u64, Vec<Issue>),
@@ -64,6 +66,7 @@ impl EditorScreen {
             selected,
             search: String::new(),
             rows: Default::default(),
+            preview: Default::default(),
             form: CardForm::default(),
             issues,
             status: None,

@@ -113,7 +113,8 @@ impl EditorScreen {
                     .as_ref()
                     .and_then(|id| self.draft.deck().card(id))
                 {
-                    super::editor_preview::preview(ui, self.draft.deck(), card);
+                    let deck = (self.draft.deck(), self.draft.revision());
+                    super::editor_preview::preview(ui, deck, card, &mut self.preview);
                 }
             }
             None => {

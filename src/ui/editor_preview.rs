@@ -1,13 +1,42 @@
 //! The chosen card as learners will see it: on the review screen (question, then the answer)
 //! and as quiz questions, built by the quiz's own code so what is shown is what is asked.
 
-use crate::model::{Card, Deck};
+use crate::model::{Card, CardId, Deck};
 use crate::quiz::{QuestionKind, QuizMode, QuizOptions, build_quiz_from};
 
 /// The preview's quiz seed: fixed, so the options stay put while the teacher types.
 const PREVIEW_SEED: u64 = 1;
 
-pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
+/// The preview's quiz questions, made again only when the draft or the chosen card changes:
+/// making one looks at the whole deck (its answers are the wrong options), too much to do on
+/// every frame for a big deck.
+#[derive(Default)]
+pub struct PreviewQuestions {
+    made_for: Option<(u64, CardId)>,
+    multiple_choice: Option<QuestionKind>,
+    typed: Option<QuestionKind>,
+}
+
+impl PreviewQuestions {
+    fn refresh(&mut self, revision: u64, deck: &Deck, card: &Card) {
+        let key = (revision, card.id.clone());
+        if self.made_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.multiple_choice = question(deck, card, QuizMode::MultipleChoice);
+        self.typed = question(deck, card, QuizMode::Typed);
+        self.made_for = Some(key);
+    }
+}
+
+/// `revision` is the draft's, so that `questions` knows when to make its questions again.
+pub(super) fn preview(
+    ui: &mut egui::Ui,
+    (deck, revision): (&Deck, u64),
+    card: &Card,
+    questions: &mut PreviewQuestions,
+) {
+    questions.refresh(revision, deck, card);
     ui.heading("Preview");
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.weak("Review");
@@ -26,11 +55,11 @@ pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.weak("Quiz: multiple choice");
         ui.add(egui::Label::new(egui::RichText::new(&card.front).size(18.0)).wrap());
-        match question(deck, card, QuizMode::MultipleChoice) {
+        match &questions.multiple_choice {
             Some(QuestionKind::MultipleChoice { options, correct }) => {
                 for (index, option) in options.iter().enumerate() {
                     let letter = (b'A' + index as u8) as char;
-                    let mark = if index == correct {
+                    let mark = if index == *correct {
                         "  (right answer)"
                     } else {
                         ""
@@ -47,7 +76,7 @@ pub(super) fn preview(ui: &mut egui::Ui, deck: &Deck, card: &Card) {
                 ui.weak("Write the question and the answer to see the options.");
             }
         }
-        if let Some(QuestionKind::Typed { expected }) = question(deck, card, QuizMode::Typed) {
+        if let Some(QuestionKind::Typed { expected }) = &questions.typed {
             ui.add_space(4.0);
             ui.weak(format!(
                 "Typed-answer quiz: the learner types \"{expected}\"."
