@@ -82,7 +82,7 @@ fn phases(folder: &common::StudyFolder) {
         println!("  {what}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
         started = Instant::now();
     };
-    let deck = common::library_deck(folder).deck().clone();
+    let deck = common::library_deck(folder).shared_deck();
     lap("load the library (the deck from its cache, or parsed)");
     let store = common::open_progress(folder);
     lap("load the progress and open the journal");

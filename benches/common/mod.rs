@@ -247,7 +247,8 @@ pub fn existing_folder(root: PathBuf) -> StudyFolder {
 /// What opening a deck for study gives: the deck, its progress open for answering, the
 /// scheduler and today's queue.
 pub struct OpenDeck {
-    pub deck: Deck,
+    /// Shared with the library, as in the app (no copy of 100k cards).
+    pub deck: std::sync::Arc<Deck>,
     pub store: ProgressStore,
     pub scheduler: Scheduler,
     pub queue: StudyQueue,
@@ -266,7 +267,7 @@ pub fn today() -> Today {
 /// (from its cache when the file is unchanged), load its progress (snapshot + journals) and
 /// open the journal, build today's queue.
 pub fn open_to_first_card(folder: &StudyFolder) -> OpenDeck {
-    let deck = library_deck(folder).deck().clone();
+    let deck = library_deck(folder).shared_deck();
     let store = open_progress(folder);
     queue_for(deck, store)
 }
@@ -314,7 +315,8 @@ pub fn open_progress(folder: &StudyFolder) -> ProgressStore {
     store
 }
 
-fn queue_for(deck: Deck, store: ProgressStore) -> OpenDeck {
+fn queue_for(deck: impl Into<std::sync::Arc<Deck>>, store: ProgressStore) -> OpenDeck {
+    let deck = deck.into();
     let scheduler = Scheduler::new(store.settings()).expect("default settings are valid");
     let queue = build_queue(
         &deck,

@@ -1,5 +1,23 @@
 //! Little-endian numbers and length-prefixed strings, the building blocks of the cache layout.
 
+/// Where the cache of `source` goes in `folder`: the source's file name and `.cache`.
+pub fn cache_file_for(folder: &std::path::Path, source: &std::path::Path) -> std::path::PathBuf {
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    folder.join(format!("{name}.cache"))
+}
+
+/// The cache file at `path`, mapped into memory; None when there is none or it cannot be read.
+pub fn map_cache(path: &std::path::Path) -> Option<memmap2::Mmap> {
+    let file = std::fs::File::open(path).ok()?;
+    // Safety: a cache is this app's own file and is replaced by renaming a new one over it,
+    // never changed in place (see `store::deck_cache`); a mapping of it therefore never
+    // changes while it is in use.
+    unsafe { memmap2::Mmap::map(&file) }.ok()
+}
+
 /// Appends to a cache being written.
 #[derive(Default)]
 pub struct Writer {

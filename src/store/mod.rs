@@ -9,6 +9,6 @@ pub mod progress;
 pub mod watch;
 
 pub use atomic::write_atomic;
-pub use file_key::{FileKey, SETTLED};
+pub use file_key::FileKey;
 pub use paths::DataDir;
 pub use watch::FolderWatch;

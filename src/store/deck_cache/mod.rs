@@ -18,6 +18,7 @@
 
 mod layout;
 
+use super::cache_bytes::{cache_file_for, map_cache};
 use super::{FileKey, write_atomic};
 use crate::model::{Deck, SharedBytes};
 use std::path::{Path, PathBuf};
@@ -25,20 +26,13 @@ use std::time::SystemTime;
 
 /// Where the cache of `deck_file` lives in `cache_dir`.
 pub fn cache_file(cache_dir: &Path, deck_file: &Path) -> PathBuf {
-    let name = deck_file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    cache_dir.join("decks").join(format!("{name}.cache"))
+    cache_file_for(&cache_dir.join("decks"), deck_file)
 }
 
 /// The deck cached for `deck_file`, when there is a cache and the file is unchanged since.
 pub fn load(cache_dir: &Path, deck_file: &Path) -> Option<Deck> {
     let key = FileKey::of(deck_file)?;
-    let file = std::fs::File::open(cache_file(cache_dir, deck_file)).ok()?;
-    // Safety: the cache is ours and is replaced by rename, never changed in place (see the
-    // module notes); a mapping of it therefore never changes while it is in use.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let map = map_cache(&cache_file(cache_dir, deck_file))?;
     if layout::key_of(&map)? != key {
         return None;
     }

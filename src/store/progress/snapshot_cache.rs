@@ -19,7 +19,7 @@
 use super::snapshot::Snapshot;
 use crate::model::{CardId, CardMap, DeckId, Timestamp};
 use crate::schedule::{CardState, DeckSettings, MemoryState, Phase};
-use crate::store::cache_bytes::{Reader, Writer, checksum};
+use crate::store::cache_bytes::{Reader, Writer, cache_file_for, checksum, map_cache};
 use crate::store::{FileKey, write_atomic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,20 +44,13 @@ struct Head {
 
 /// Where the cache of the snapshot file `snapshot` lives in `cache_dir`.
 pub fn cache_file(cache_dir: &Path, snapshot: &Path) -> PathBuf {
-    let name = snapshot
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    cache_dir.join(format!("{name}.cache"))
+    cache_file_for(cache_dir, snapshot)
 }
 
 /// The snapshot cached for the file `snapshot`, while that file is unchanged.
 pub fn load(cache_dir: &Path, snapshot: &Path) -> Option<Snapshot> {
     let key = FileKey::of(snapshot)?;
-    let file = std::fs::File::open(cache_file(cache_dir, snapshot)).ok()?;
-    // Safety: replaced by rename, never changed in place (see `store::deck_cache`).
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    decode(&map, key)
+    decode(&map_cache(&cache_file(cache_dir, snapshot))?, key)
 }
 
 /// Caches `parsed`, read from the file `snapshot` whose key was `key` before it was read;
