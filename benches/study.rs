@@ -57,11 +57,11 @@ fn bench_open(c: &mut Criterion) {
         b.iter(|| black_box(open_progress(&folder)))
     });
     let opened = open_to_first_card(&folder);
+    let states = opened.store.states_in_order(&opened.deck);
     group.bench_function("build_queue", |b| {
         b.iter(|| {
             black_box(build_queue(
-                &opened.deck,
-                &opened.store.progress().cards,
+                &states,
                 &opened.scheduler,
                 opened.store.settings(),
                 today(),

@@ -88,8 +88,7 @@ fn phases(folder: &common::StudyFolder) {
     lap("load the progress and open the journal");
     let scheduler = recap::schedule::Scheduler::new(store.settings()).expect("valid settings");
     let queue = recap::study::build_queue(
-        &deck,
-        &store.progress().cards,
+        &store.states_in_order(&deck),
         &scheduler,
         store.settings(),
         common::today(),

@@ -2,6 +2,7 @@
 
 use recap::model::CardMap;
 use recap::model::{Card, CardId, Deck, DeckId, Timestamp};
+use recap::schedule::states_in_deck_order;
 use recap::schedule::{CardState, DeckSettings, MemoryState, Phase, Scheduler};
 use recap::study::{StudiedToday, Today, build_queue};
 
@@ -63,8 +64,7 @@ fn learning_first_then_reviews_by_lowest_recall_with_new_cards_spread() {
     // 5, 6, 7: new
     let day_end = NOW.plus_minutes(6.0 * 60.0);
     let mut queue = build_queue(
-        &deck,
-        &states,
+        &states_in_deck_order(&deck, &states),
         &scheduler,
         &settings,
         Today {
@@ -76,9 +76,9 @@ fn learning_first_then_reviews_by_lowest_recall_with_new_cards_spread() {
     let counts = queue.counts();
     assert_eq!((counts.new, counts.learning, counts.review), (3, 2, 2));
     let mut order = Vec::new();
-    while let Some(card) = queue.next(NOW).cloned() {
-        order.push(card.as_str().to_string());
-        queue.remove(&card);
+    while let Some(at) = queue.next(NOW) {
+        order.push(deck.cards[at].id.to_string());
+        queue.remove(at);
     }
     // c002 (learning, due) first; then 2 reviews and 3 new interleaved; c004 is due in 30 min,
     // beyond the 20-minute learn-ahead, so it waits.
@@ -104,7 +104,7 @@ fn learning_first_then_reviews_by_lowest_recall_with_new_cards_spread() {
     assert_eq!(queue.next_learning_due(), Some(NOW.plus_minutes(30.0)));
     assert_eq!(
         queue.next(NOW.plus_minutes(11.0)),
-        Some(&id(4)),
+        Some(4),
         "learn-ahead within 20 minutes once nothing else is left"
     );
 }
@@ -124,8 +124,7 @@ fn daily_limits_count_what_was_studied_today() {
     }
     let day_end = NOW.plus_minutes(60.0);
     let fresh = build_queue(
-        &deck,
-        &states,
+        &states_in_deck_order(&deck, &states),
         &scheduler,
         &settings,
         Today {
@@ -140,8 +139,7 @@ fn daily_limits_count_what_was_studied_today() {
         reviews: 4,
     };
     let later = build_queue(
-        &deck,
-        &states,
+        &states_in_deck_order(&deck, &states),
         &scheduler,
         &settings,
         Today {
@@ -161,8 +159,7 @@ fn an_answered_card_returns_only_if_due_again_today() {
     let states = CardMap::default();
     let day_end = NOW.plus_days(1);
     let mut queue = build_queue(
-        &deck,
-        &states,
+        &states_in_deck_order(&deck, &states),
         &scheduler,
         &settings,
         Today {
@@ -171,10 +168,10 @@ fn an_answered_card_returns_only_if_due_again_today() {
             studied: StudiedToday::default(),
         },
     );
-    queue.schedule(&id(0), &learning(1.0));
+    queue.schedule(0, &learning(1.0));
     assert_eq!(queue.counts().learning, 1);
     let graduated = review(3, 0, 3.0);
-    queue.schedule(&id(0), &graduated);
+    queue.schedule(0, &graduated);
     assert_eq!(queue.counts().learning, 0);
     assert_eq!(queue.counts().new, 1);
 }

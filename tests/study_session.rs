@@ -181,7 +181,7 @@ fn the_eighth_lapse_reports_a_leech() {
     let states = CardMap::from_iter([(card.clone(), seven_lapses)]);
     let mut session = Session::new(
         deck,
-        states,
+        &states,
         settings,
         scheduler,
         StudiedToday::default(),

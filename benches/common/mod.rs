@@ -319,8 +319,7 @@ fn queue_for(deck: impl Into<std::sync::Arc<Deck>>, store: ProgressStore) -> Ope
     let deck = deck.into();
     let scheduler = Scheduler::new(store.settings()).expect("default settings are valid");
     let queue = build_queue(
-        &deck,
-        &store.progress().cards,
+        &store.states_in_order(&deck),
         &scheduler,
         store.settings(),
         today(),

@@ -22,6 +22,6 @@ pub use memory::MemoryModel;
 pub use outcomes::{Outcome, Outcomes, Scheduler, elapsed_whole_days, is_leech_alert};
 pub use rollover::{next_rollover, study_day};
 pub use settings::DeckSettings;
-pub use state::{CardState, MemoryState, Phase};
+pub use state::{CardState, MemoryState, Phase, states_in_deck_order};
 pub use step_text::{format_steps, parse_steps};
 pub use steps::{StepOutcome, Steps};

@@ -7,7 +7,7 @@ use super::today::studied_in_logs;
 use crate::model::{Deck, Timestamp};
 use crate::schedule::{Scheduler, next_rollover};
 use crate::store::DataDir;
-use crate::store::progress::load;
+use crate::store::progress::{load, states_in_order};
 
 /// A deck's place in today's study.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,7 +28,8 @@ pub fn deck_overview(
 ) -> Result<DeckOverview, StudyError> {
     let deck = &*deck.as_studied();
     let files = data.deck_files(deck.id.clone());
-    let progress = load(&files)?.progress;
+    let loaded = load(&files)?;
+    let progress = &loaded.progress;
     let settings = &progress.settings;
     let scheduler = Scheduler::new(settings).map_err(|source| StudyError::Settings {
         file: files.snapshot(),
@@ -36,9 +37,15 @@ pub fn deck_overview(
     })?;
     let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
     let studied = studied_in_logs(&files, day_end.plus_days(-1))?;
-    let queue = build_queue(
+    let states = states_in_order(
+        files.cache(),
+        &files.snapshot(),
+        loaded.basis,
+        progress,
         deck,
-        &progress.cards,
+    );
+    let queue = build_queue(
+        &states,
         &scheduler,
         settings,
         Today {
@@ -47,11 +54,7 @@ pub fn deck_overview(
             studied,
         },
     );
-    let last_studied = deck
-        .cards
-        .iter()
-        .filter_map(|c| progress.cards.get(&c.id).and_then(|s| s.last_review))
-        .max();
+    let last_studied = states.iter().filter_map(|s| s.last_review).max();
     Ok(DeckOverview {
         counts: queue.counts(),
         total: deck.cards.len(),

@@ -9,6 +9,7 @@ use super::queue::{QueueCounts, StudiedToday, StudyQueue, Today, build_queue};
 use crate::model::{CardId, CardMap, Deck, Rating, Timestamp};
 use crate::schedule::{
     CardState, DeckSettings, Outcomes, Phase, Scheduler, fuzz_seed, next_rollover,
+    states_in_deck_order,
 };
 use std::sync::Arc;
 
@@ -41,10 +42,11 @@ pub struct SessionSummary {
     pub leeches: Vec<CardId>,
 }
 
-/// The card on screen and since when.
+/// The card on screen (its id and its position in the deck) and since when.
 #[derive(Debug, Clone, PartialEq)]
 struct Showing {
     card: CardId,
+    at: usize,
     since: Timestamp,
 }
 
@@ -57,7 +59,9 @@ pub struct Session {
     /// Shared with the library (see `LibraryDeck::shared_deck`); copied only if a leech tag is
     /// added to it.
     deck: Arc<Deck>,
-    states: CardMap<CardState>,
+    /// One state per card of `deck`, in its order (default: new). Kept in deck order so
+    /// building the queue reads them front to back.
+    states: Vec<CardState>,
     queue: StudyQueue,
     day_end: Timestamp,
     showing: Option<Showing>,
@@ -66,11 +70,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session on `deck` with the cards' current `states`. `studied` is what the daily limits
-    /// already count today; `utc_offset_minutes` places the day's rollover in local time.
+    /// A session on `deck` (as studied) with the cards' current `states` (cards the deck no
+    /// longer has may be among them). `studied` is what the daily limits already count today;
+    /// `utc_offset_minutes` places the day's rollover in local time.
     pub fn new(
         deck: impl Into<Arc<Deck>>,
-        states: CardMap<CardState>,
+        states: &CardMap<CardState>,
         settings: DeckSettings,
         scheduler: Scheduler,
         studied: StudiedToday,
@@ -78,9 +83,32 @@ impl Session {
         utc_offset_minutes: i32,
     ) -> Session {
         let deck = deck.into();
+        let states = states_in_deck_order(&deck, states);
+        Session::in_deck_order(
+            deck,
+            states,
+            (settings, scheduler),
+            studied,
+            now,
+            utc_offset_minutes,
+        )
+    }
+
+    /// [`Session::new`] with the states already in the deck's order, one per card.
+    ///
+    /// # Panics
+    /// When `states` and the deck's cards differ in number.
+    pub fn in_deck_order(
+        deck: Arc<Deck>,
+        states: Vec<CardState>,
+        (settings, scheduler): (DeckSettings, Scheduler),
+        studied: StudiedToday,
+        now: Timestamp,
+        utc_offset_minutes: i32,
+    ) -> Session {
+        assert_eq!(deck.cards.len(), states.len(), "one state per card");
         let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
         let queue = build_queue(
-            &deck,
             &states,
             &scheduler,
             &settings,
@@ -118,8 +146,13 @@ impl Session {
             self.start_new_day(now);
         }
         if self.showing.is_none() {
-            let card = self.queue.next(now)?.clone();
-            self.showing = Some(Showing { card, since: now });
+            let at = self.queue.next(now)?;
+            let card = self.deck.cards[at].id.clone();
+            self.showing = Some(Showing {
+                card,
+                at,
+                since: now,
+            });
         }
         self.showing.as_ref().map(|s| &s.card)
     }
@@ -143,15 +176,9 @@ impl Session {
             day_end: self.day_end,
             studied,
         };
-        self.queue = build_queue(
-            &self.deck,
-            &self.states,
-            &self.scheduler,
-            &self.settings,
-            today,
-        );
+        self.queue = build_queue(&self.states, &self.scheduler, &self.settings, today);
         if let Some(showing) = &self.showing {
-            self.queue.remove(&showing.card);
+            self.queue.remove(showing.at);
         }
     }
 
@@ -167,35 +194,37 @@ impl Session {
             day_end: self.day_end,
             studied: StudiedToday::default(),
         };
-        self.queue = build_queue(
-            &self.deck,
-            &self.states,
-            &self.scheduler,
-            &self.settings,
-            today,
-        );
+        self.queue = build_queue(&self.states, &self.scheduler, &self.settings, today);
         self.showing = None;
     }
 
-    /// The state of a card (new cards have the default state).
+    /// The state of a card (new cards, and cards not in the deck, have the default state).
     pub fn state(&self, card: &CardId) -> CardState {
-        self.states.get(card).cloned().unwrap_or_default()
+        self.position(card)
+            .map(|at| self.states[at].clone())
+            .unwrap_or_default()
+    }
+
+    /// Where `card` is in the deck. Reads every id: for occasional questions only (the queue
+    /// and the card on screen know their positions).
+    fn position(&self, card: &CardId) -> Option<usize> {
+        self.deck.cards.iter().position(|c| &c.id == card)
     }
 
     /// What each button would do to the card on screen: the labels show these.
     pub fn outcomes(&self, now: Timestamp) -> Option<Outcomes> {
-        let card = &self.showing.as_ref()?.card;
-        let state = self.state(card);
+        let showing = self.showing.as_ref()?;
+        let state = &self.states[showing.at];
         Some(
             self.scheduler
-                .outcomes(&state, now, fuzz_seed(card.as_str(), state.reps)),
+                .outcomes(state, now, fuzz_seed(showing.card.as_str(), state.reps)),
         )
     }
 
     /// The answer `rating` at `now` would give; nothing changes until [`Session::commit_answer`].
     pub fn prepare_answer(&self, rating: Rating, now: Timestamp) -> Option<Answer> {
         let showing = self.showing.as_ref()?;
-        let previous = self.state(&showing.card);
+        let previous = self.states[showing.at].clone();
         let outcome = self.scheduler.answer(
             &previous,
             rating,
@@ -214,18 +243,21 @@ impl Session {
         })
     }
 
-    /// Applies a recorded answer (`seq` is its number in the journal, kept for undo).
+    /// Applies a recorded answer to the card on screen (`seq` is its number in the journal,
+    /// kept for undo).
     pub fn commit_answer(&mut self, answer: Answer, seq: u64) {
-        self.states
-            .insert(answer.card.clone(), answer.state.clone());
-        self.queue.schedule(&answer.card, &answer.state);
+        let Some(at) = self.showing.take().map(|s| s.at) else {
+            return;
+        };
+        debug_assert_eq!(self.deck.cards[at].id, answer.card);
+        self.states[at] = answer.state.clone();
+        self.queue.schedule(at, &answer.state);
         self.summary.reviewed += 1;
         self.summary.again += u32::from(answer.rating == Rating::Again);
         self.summary.time_ms += i64::from(answer.took_ms);
         if answer.became_leech {
             self.summary.leeches.push(answer.card.clone());
         }
-        self.showing = None;
         self.undo.push((answer, seq));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -241,13 +273,11 @@ impl Session {
     /// state and is shown again at once.
     pub fn commit_undo(&mut self, now: Timestamp) -> Option<Answer> {
         let (answer, _) = self.undo.pop()?;
-        if answer.previous == CardState::default() {
-            self.states.remove(&answer.card);
-        } else {
-            self.states
-                .insert(answer.card.clone(), answer.previous.clone());
-        }
-        self.queue.restore(&answer.card, Some(&answer.previous));
+        let Some(at) = self.position(&answer.card) else {
+            return Some(answer);
+        };
+        self.states[at] = answer.previous.clone();
+        self.queue.restore(at, Some(&answer.previous));
         self.summary.reviewed -= 1;
         self.summary.again -= u32::from(answer.rating == Rating::Again);
         self.summary.time_ms -= i64::from(answer.took_ms);
@@ -256,6 +286,7 @@ impl Session {
         }
         self.showing = Some(Showing {
             card: answer.card.clone(),
+            at,
             since: now,
         });
         Some(answer)
@@ -279,7 +310,7 @@ impl Session {
     pub fn next_due(&self) -> Option<Timestamp> {
         let reviews = self
             .states
-            .values()
+            .iter()
             .filter(|s| s.phase != Phase::New)
             .map(|s| s.due);
         self.queue
@@ -307,6 +338,6 @@ impl Session {
     /// Whether `card` is a leech: forgotten `leech_threshold` times (0 turns leeches off).
     pub fn is_leech(&self, card: &CardId) -> bool {
         let threshold = self.settings.leech_threshold;
-        threshold > 0 && self.states.get(card).is_some_and(|s| s.lapses >= threshold)
+        threshold > 0 && self.state(card).lapses >= threshold
     }
 }

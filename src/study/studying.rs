@@ -6,11 +6,12 @@ use super::session::{Answer, Session};
 use super::today::studied_in_logs;
 use crate::deck::DeckError;
 use crate::library::{DeckOrigin, LEECH_TAG, LibraryDeck, TagWritten, tag_card_in_file};
-use crate::model::{CardId, CardMap, DeckId, Rating, Timestamp};
+use crate::model::{CardId, Deck, DeckId, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings, ScheduleError, Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::{
     DeckFiles, DeviceId, ProgressError, ProgressStore, Warning, load_readable, set_aside,
+    states_in_order,
 };
 use std::path::{Path, PathBuf};
 
@@ -84,7 +85,7 @@ impl StudyDeck {
         let studied = studied_today(&files, &settings, now, utc_offset_minutes)?;
         let session = new_session(
             deck,
-            &store.progress().cards,
+            |studied| store.states_in_order(studied),
             (settings, scheduler),
             studied,
             now,
@@ -126,7 +127,15 @@ impl StudyDeck {
         let studied = studied_today(&files, &settings, now, utc_offset_minutes).unwrap_or_default();
         let session = new_session(
             deck,
-            &loaded.progress.cards,
+            |studied| {
+                states_in_order(
+                    files.cache(),
+                    &files.snapshot(),
+                    loaded.basis,
+                    &loaded.progress,
+                    studied,
+                )
+            },
             (settings, scheduler),
             studied,
             now,
@@ -196,7 +205,7 @@ impl StudyDeck {
         if let Some(store) = &mut self.store
             && store.uncheckpointed() >= CHECKPOINT_EVERY
         {
-            store.checkpoint()?;
+            checkpoint(store, self.session.deck())?;
         }
         Ok(Some(answer))
     }
@@ -248,6 +257,7 @@ impl StudyDeck {
             source,
         })?;
         store.set_settings(settings.clone())?;
+        store.cache_order(self.session.deck());
         let studied = studied_today(store.files(), &settings, now, utc_offset_minutes)?;
         self.session
             .change_settings(settings, scheduler, studied, now, utc_offset_minutes);
@@ -258,34 +268,39 @@ impl StudyDeck {
     /// Read-only: writes nothing.
     pub fn close(self) -> Result<(), StudyError> {
         match self.store {
-            Some(store) => Ok(store.close()?),
+            Some(mut store) => checkpoint(&mut store, self.session.deck()),
             None => Ok(()),
         }
     }
 }
 
-/// A session on `deck` with its cards' states taken from `all_states`.
+/// Rewrites the snapshot and trims the journal; then caches the states in the order of
+/// `deck` (the session's) for the next open, since the progress now is the snapshot file.
+fn checkpoint(store: &mut ProgressStore, deck: &Deck) -> Result<(), StudyError> {
+    store.checkpoint()?;
+    store.cache_order(deck);
+    Ok(())
+}
+
+/// A session on `deck` as studied (reversed sides are cards of their own), with the states
+/// `states_of` gives for it, one per card in its order.
 fn new_session(
     deck: &LibraryDeck,
-    all_states: &CardMap<CardState>,
+    states_of: impl FnOnce(&Deck) -> Vec<CardState>,
     (settings, scheduler): (DeckSettings, Scheduler),
     studied: StudiedToday,
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Session {
-    // Reversed sides of cards studied both ways are cards of their own from here on.
     let cards = match deck.deck().as_studied() {
         std::borrow::Cow::Borrowed(_) => deck.shared_deck(),
         std::borrow::Cow::Owned(expanded) => std::sync::Arc::new(expanded),
     };
-    // The whole map, cards no longer in the deck included: the session looks states up by id,
-    // and copying the map is much cheaper than building a filtered one.
-    let states = all_states.clone();
-    Session::new(
+    let states = states_of(&cards);
+    Session::in_deck_order(
         cards,
         states,
-        settings,
-        scheduler,
+        (settings, scheduler),
         studied,
         now,
         utc_offset_minutes,

@@ -7,6 +7,7 @@ use super::files::{DeckFiles, LogKind, LogSource};
 use super::history::Entry;
 use super::log_file::{LogFile, read_log, read_log_tail};
 use super::merge::{Candidate, MergeReport, merge};
+use super::order_cache::Basis;
 use super::snapshot::Snapshot;
 use super::snapshot_cache;
 use crate::deck::Location;
@@ -24,6 +25,9 @@ pub struct Loaded {
     pub journals: BTreeMap<DeviceId, LogFile>,
     /// What merging found: records applied, cards folded again from their history.
     pub merged: MergeReport,
+    /// The snapshot file `progress` equals exactly, when nothing was merged on top of it: what
+    /// caches derived from the progress may be keyed by (see `order_cache`).
+    pub basis: Option<Basis>,
 }
 
 /// Reads the snapshot (none yet: empty progress) and merges onto it every record it does not
@@ -63,9 +67,9 @@ impl Damage {
 
 pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded, ProgressError> {
     let mut warnings = Vec::new();
-    let mut progress = damage
+    let (mut progress, basis) = damage
         .allow(read_snapshot(files, &mut warnings))?
-        .unwrap_or_else(|| Snapshot::empty(files.deck().clone()));
+        .unwrap_or_else(|| (Snapshot::empty(files.deck().clone()), None));
     let sources = files.log_sources()?;
     let mut journals = BTreeMap::new();
     let mut candidates = Vec::new();
@@ -103,11 +107,13 @@ pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded
     let merged = merge(&mut progress, candidates, || {
         every_record_of(&sources, tolerant)
     })?;
+    let unchanged = merged.applied == 0 && merged.refolded == 0;
     Ok(Loaded {
         progress,
         warnings,
         journals,
         merged,
+        basis: basis.filter(|_| unchanged),
     })
 }
 
@@ -159,20 +165,24 @@ fn unreadable_copy(source: &LogSource, error: &ProgressError) -> Warning {
     )
 }
 
-/// The snapshot; one left with git's conflict markers (two machines committed it) is read as
-/// its first side, with a warning: the other side's answers are in that machine's history.
+/// The snapshot, and the file it is exactly (None: no file, or not all of it was used). One
+/// left with git's conflict markers (two machines committed it) is read as its first side,
+/// with a warning: the other side's answers are in that machine's history.
 fn read_snapshot(
     files: &DeckFiles,
     warnings: &mut Vec<Warning>,
-) -> Result<Snapshot, ProgressError> {
+) -> Result<(Snapshot, Option<Basis>), ProgressError> {
     let path = files.snapshot();
-    if let Some(cached) = files
-        .cache()
-        .and_then(|dir| snapshot_cache::load(dir, &path))
-    {
-        return Ok(cached);
-    }
     let key = FileKey::of(&path);
+    let basis = key.map(|key| Basis {
+        key,
+        written_here: false,
+    });
+    if let (Some(dir), Some(key)) = (files.cache(), key)
+        && let Some(cached) = snapshot_cache::load(dir, &path, key)
+    {
+        return Ok((cached, basis));
+    }
     match std::fs::read_to_string(&path) {
         Ok(text) => match first_side_of_git_conflict(&text) {
             Some(ours) => {
@@ -183,18 +193,18 @@ fn read_snapshot(
                      other machine's answers are read from its history",
                     "the file is rewritten without the markers the next time you study this deck",
                 ));
-                Snapshot::from_text(&ours, &path, files.deck())
+                Ok((Snapshot::from_text(&ours, &path, files.deck())?, None))
             }
             None => {
                 let parsed = Snapshot::from_text(&text, &path, files.deck())?;
                 if let (Some(dir), Some(key)) = (files.cache(), key) {
                     snapshot_cache::save_parsed(dir, &path, key, &parsed);
                 }
-                Ok(parsed)
+                Ok((parsed, basis))
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(Snapshot::empty(files.deck().clone()))
+            Ok((Snapshot::empty(files.deck().clone()), None))
         }
         Err(e) => Err(ProgressError::io(&path, "read the progress snapshot")(e)),
     }

@@ -22,7 +22,7 @@ use super::parse::parse_text;
 use super::record::Seq;
 use super::snapshot_write::write_card_line;
 use crate::deck::Location;
-use crate::model::{CardId, CardMap, DeckId};
+use crate::model::{CardId, CardMap, Deck, DeckId};
 use crate::schedule::{CardState, DeckSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,6 +55,13 @@ impl Snapshot {
             applied: BTreeMap::new(),
             cards: CardMap::default(),
         }
+    }
+
+    /// The state of each card of `deck` (as studied), in the deck's order; a card without
+    /// progress has the default state (new). One lookup a card: see `order_cache` for the
+    /// cached way.
+    pub fn states_in_order(&self, deck: &Deck) -> Vec<CardState> {
+        crate::schedule::states_in_deck_order(deck, &self.cards)
     }
 
     /// The snapshot as text, one card a line, sorted by card id. Settings and `applied` are

@@ -13,7 +13,7 @@
 //! ```text
 //! "RECAPPS1", u32 version, u32 card count, 32-byte key of the snapshot file,
 //! u32 length of the RON header (format, deck, settings, applied), u32 0, u64 checksum,
-//! the RON header, then a record a card: u8 id length, the id, then the state (41 bytes)
+//! the RON header, then a record a card: u8 id length, the id, then the state (STATE_LEN bytes)
 //! ```
 
 use super::snapshot::Snapshot;
@@ -47,9 +47,8 @@ pub fn cache_file(cache_dir: &Path, snapshot: &Path) -> PathBuf {
     cache_file_for(cache_dir, snapshot)
 }
 
-/// The snapshot cached for the file `snapshot`, while that file is unchanged.
-pub fn load(cache_dir: &Path, snapshot: &Path) -> Option<Snapshot> {
-    let key = FileKey::of(snapshot)?;
+/// The snapshot cached for the file `snapshot`, while that file still has the `key` given.
+pub fn load(cache_dir: &Path, snapshot: &Path, key: FileKey) -> Option<Snapshot> {
     decode(&map_cache(&cache_file(cache_dir, snapshot))?, key)
 }
 
@@ -122,7 +121,10 @@ fn in_map_order(cards: &CardMap<CardState>) -> Vec<(&CardId, &CardState)> {
     ordered
 }
 
-fn write_state(out: &mut Writer, state: &CardState) {
+/// Bytes of one state in a record (see [`write_state`]).
+pub(super) const STATE_LEN: usize = 41;
+
+pub(super) fn write_state(out: &mut Writer, state: &CardState) {
     let phase = match state.phase {
         Phase::New => 0,
         Phase::Learning => 1,
@@ -190,7 +192,7 @@ fn decode(bytes: &[u8], key: FileKey) -> Option<Snapshot> {
     })
 }
 
-fn read_state(reader: &mut Reader) -> Option<CardState> {
+pub(super) fn read_state(reader: &mut Reader) -> Option<CardState> {
     let [phase, flags] = reader.take(2)?.try_into().ok()?;
     let phase = match phase {
         0 => Phase::New,
@@ -251,6 +253,11 @@ mod tests {
         progress
     }
 
+    /// The cache of `file` as it is now.
+    fn cached(cache: &Path, file: &Path) -> Option<Snapshot> {
+        load(cache, file, FileKey::of(file)?)
+    }
+
     fn settled_snapshot_file(dir: &Path) -> PathBuf {
         let path = dir.join("summit.ron");
         std::fs::write(&path, snapshot().to_text()).unwrap();
@@ -264,14 +271,14 @@ mod tests {
     fn a_cached_snapshot_reads_back_equal_until_the_file_changes() {
         let dir = tempfile::tempdir().unwrap();
         let (file, cache) = (settled_snapshot_file(dir.path()), dir.path().join("c"));
-        assert!(load(&cache, &file).is_none());
+        assert!(cached(&cache, &file).is_none());
         save_parsed(&cache, &file, FileKey::of(&file).unwrap(), &snapshot());
-        assert_eq!(load(&cache, &file), Some(snapshot()));
+        assert_eq!(cached(&cache, &file), Some(snapshot()));
         std::fs::write(&file, "(changed)").unwrap();
-        assert!(load(&cache, &file).is_none());
+        assert!(cached(&cache, &file).is_none());
         save_written(&cache, &file, &snapshot());
         assert_eq!(
-            load(&cache, &file),
+            cached(&cache, &file),
             Some(snapshot()),
             "our own write is trusted"
         );
@@ -288,9 +295,9 @@ mod tests {
             let mut bad = good.clone();
             bad[at] ^= 0x10;
             std::fs::write(&path, &bad).unwrap();
-            assert!(load(&cache, &file).is_none(), "byte {at}");
+            assert!(cached(&cache, &file).is_none(), "byte {at}");
         }
         std::fs::write(&path, &good[..good.len() - 1]).unwrap();
-        assert!(load(&cache, &file).is_none());
+        assert!(cached(&cache, &file).is_none());
     }
 }

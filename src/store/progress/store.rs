@@ -9,11 +9,13 @@ use super::files::DeckFiles;
 use super::load::{every_record, load};
 use super::log_file::read_log_tail;
 use super::merge::apply_own;
+use super::order_cache::{Basis, save as save_order, states_in_order};
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
 use super::snapshot_cache;
-use crate::model::{CardId, Rating, Timestamp};
+use crate::model::{CardId, Deck, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings};
+use crate::store::FileKey;
 use crate::store::write_atomic;
 
 /// A deck's progress, writable by this device. Dropping it without [`close`](Self::close)
@@ -27,6 +29,8 @@ pub struct ProgressStore {
     /// The records in this device's journal file, not yet moved into its history.
     journal_records: Vec<Record>,
     last_seq: Seq,
+    /// The snapshot file `progress` equals exactly, while it does (see `order_cache`).
+    basis: Option<Basis>,
 }
 
 impl ProgressStore {
@@ -59,6 +63,7 @@ impl ProgressStore {
             journal,
             journal_records: own.records,
             last_seq,
+            basis: loaded.basis,
         };
         // Folding cards again read every history file; a snapshot that includes the result
         // spares the next load that work (on this machine and on those it syncs with).
@@ -83,6 +88,30 @@ impl ProgressStore {
 
     pub fn settings(&self) -> &DeckSettings {
         &self.progress.settings
+    }
+
+    /// The state of each card of `deck` (as studied), in the deck's order (a card never
+    /// answered has the default state): what a study session and its queue work from. Read
+    /// from the order cache when it was made from the progress as it is now; otherwise looked
+    /// up card by card, and cached for the next open.
+    pub fn states_in_order(&self, deck: &Deck) -> Vec<CardState> {
+        states_in_order(
+            self.files.cache(),
+            &self.files.snapshot(),
+            self.basis,
+            &self.progress,
+            deck,
+        )
+    }
+
+    /// Caches the states of `deck`'s cards in its order for the next open (see
+    /// [`Self::states_in_order`]), when the progress is exactly the snapshot file, as it is
+    /// after a checkpoint.
+    pub fn cache_order(&self, deck: &Deck) {
+        if let (Some(dir), Some(basis)) = (self.files.cache(), self.basis) {
+            let states = self.progress.states_in_order(deck);
+            save_order(dir, &self.files.snapshot(), basis, deck, &states);
+        }
     }
 
     /// The card's state; None for a card never answered (it is New).
@@ -203,6 +232,7 @@ impl ProgressStore {
     /// Applies a record just made durable to the progress in memory (see `merge::apply_own`:
     /// the full history is read only when the record lands behind another machine's).
     fn apply_recorded(&mut self, record: &Record) -> Result<(), ProgressError> {
+        self.basis = None;
         let files = &self.files;
         apply_own(&mut self.progress, &self.device, record, || {
             every_record(&files.log_sources()?)
@@ -221,6 +251,7 @@ impl ProgressStore {
     /// Changes the deck's settings (e.g. new FSRS parameters) and saves them in the snapshot.
     pub fn set_settings(&mut self, settings: DeckSettings) -> Result<(), ProgressError> {
         self.progress.settings = settings;
+        self.basis = None;
         self.checkpoint()
     }
 
@@ -236,6 +267,10 @@ impl ProgressStore {
         write_atomic(&snapshot_path, self.progress.to_text().as_bytes()).map_err(
             ProgressError::io(&snapshot_path, "save the progress snapshot"),
         )?;
+        self.basis = FileKey::of(&snapshot_path).map(|key| Basis {
+            key,
+            written_here: true,
+        });
         if let Some(dir) = self.files.cache() {
             snapshot_cache::save_written(dir, &snapshot_path, &self.progress);
         }
