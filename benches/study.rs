@@ -56,8 +56,11 @@ fn bench_open(c: &mut Criterion) {
     group.bench_function("progress_open", |b| {
         b.iter(|| black_box(open_progress(&folder)))
     });
-    let opened = open_to_first_card(&folder);
-    let states = opened.store.states_in_order(&opened.deck);
+    let mut opened = open_to_first_card(&folder);
+    let states = opened
+        .store
+        .states_in_order(&opened.deck)
+        .expect("the cards read");
     group.bench_function("build_queue", |b| {
         b.iter(|| {
             black_box(build_queue(
@@ -81,7 +84,7 @@ fn bench_answer(c: &mut Criterion) {
         b.iter(|| {
             let card = &deck.cards[answered * 7919 % deck.cards.len()].id;
             let now = Timestamp(NOW.0 + answered as i64 * 1000);
-            let state = store.state(card).cloned().unwrap_or_default();
+            let state = store.state(card).unwrap().cloned().unwrap_or_default();
             let outcome = scheduler.answer(&state, Rating::Good, now, answered as u64);
             let seq = store
                 .record_answer(card.clone(), now, Rating::Good, 4000, outcome.state)
@@ -101,7 +104,7 @@ fn bench_checkpoint(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(folder.snapshot_bytes as u64));
     let mut store = open_progress(&folder);
     group.bench_function("snapshot_to_text", |b| {
-        b.iter(|| black_box(store.progress().to_text()))
+        b.iter(|| black_box(store.progress().expect("the cards read").to_text()))
     });
     let scheduler = Scheduler::new(store.settings()).unwrap();
     let deck = folder.deck.clone();
@@ -124,7 +127,7 @@ fn bench_checkpoint(c: &mut Criterion) {
 fn answer_first_cards(store: &mut ProgressStore, scheduler: &Scheduler, deck: &Deck, count: usize) {
     for (n, card) in deck.cards.iter().take(count).enumerate() {
         let now = Timestamp(NOW.0 + n as i64);
-        let state = store.state(&card.id).cloned().unwrap_or_default();
+        let state = store.state(&card.id).unwrap().cloned().unwrap_or_default();
         let outcome = scheduler.answer(&state, Rating::Good, now, n as u64);
         store
             .record_answer(card.id.clone(), now, Rating::Good, 4000, outcome.state)

@@ -84,11 +84,11 @@ fn phases(folder: &common::StudyFolder) {
     };
     let deck = common::library_deck(folder).shared_deck();
     lap("load the library (the deck from its cache, or parsed)");
-    let store = common::open_progress(folder);
+    let mut store = common::open_progress(folder);
     lap("load the progress and open the journal");
     let scheduler = recap::schedule::Scheduler::new(store.settings()).expect("valid settings");
     let queue = recap::study::build_queue(
-        &store.states_in_order(&deck),
+        &store.states_in_order(&deck).expect("the cards read"),
         &scheduler,
         store.settings(),
         common::today(),

@@ -62,15 +62,17 @@ fn crash_child() {
     let mut out = std::io::stdout().lock();
     let mut since_checkpoint = 0;
     for _ in 0..1_000_000 {
+        let device = store.device().clone();
         let next = store
             .progress()
+            .unwrap()
             .applied
-            .get(store.device())
+            .get(&device)
             .copied()
             .unwrap_or(0)
             + 1;
         let card = card_for(next);
-        let before = store.state(&card).cloned().unwrap_or_default();
+        let before = store.state(&card).unwrap().cloned().unwrap_or_default();
         let seq = store
             .record_answer(
                 card.clone(),
@@ -192,7 +194,7 @@ fn other_machines_answers(dir: &Path) {
     for n in 0..OTHER_ANSWERS {
         let card = card_for(n * 3);
         let when = Timestamp(at(n * 3).millis() + 500);
-        let before = store.state(&card).cloned().unwrap_or_default();
+        let before = store.state(&card).unwrap().cloned().unwrap_or_default();
         let seed = fuzz_seed(card.as_str(), before.reps);
         let state = scheduler.answer(&before, Rating::Hard, when, seed).state;
         store

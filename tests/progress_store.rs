@@ -60,7 +60,7 @@ fn answer(
     when: Timestamp,
     rating: Rating,
 ) -> (u64, CardState) {
-    let state = after(store.state(&card(id)), id, when, rating);
+    let state = after(store.state(&card(id)).unwrap(), id, when, rating);
     let seq = store
         .record_answer(card(id), when, rating, 1, state.clone())
         .unwrap();
@@ -93,7 +93,7 @@ fn answers_survive_reopening_with_and_without_a_checkpoint() {
     assert_eq!(loaded.progress.cards[&card("b")], b1);
 
     let mut store = open(&files, "laptop");
-    assert_eq!(store.state(&card("b")), Some(&b1));
+    assert_eq!(store.state(&card("b")).unwrap(), Some(&b1));
     let settings = DeckSettings {
         desired_retention: 0.85,
         parameters: Some(vec![0.2; 21]),
@@ -161,7 +161,7 @@ fn undo_restores_the_recorded_previous_state() {
     store
         .record_undo(at(2), second, card("a"), a1.clone())
         .unwrap();
-    assert_eq!(store.state(&card("a")), Some(&a1));
+    assert_eq!(store.state(&card("a")).unwrap(), Some(&a1));
     drop(store);
     assert_eq!(load(&files).unwrap().progress.cards[&card("a")], a1);
 
@@ -413,7 +413,7 @@ fn a_removed_cards_state_is_kept_and_new_cards_have_none() {
     store
         .record_answer(card("stays"), at(2), Rating::Good, 1, state(9))
         .unwrap();
-    assert_eq!(store.state(&card("fresh")), None);
+    assert_eq!(store.state(&card("fresh")).unwrap(), None);
     store.close().unwrap();
     let loaded = load(&files).unwrap();
     assert_eq!(

@@ -315,11 +315,11 @@ pub fn open_progress(folder: &StudyFolder) -> ProgressStore {
     store
 }
 
-fn queue_for(deck: impl Into<std::sync::Arc<Deck>>, store: ProgressStore) -> OpenDeck {
+fn queue_for(deck: impl Into<std::sync::Arc<Deck>>, mut store: ProgressStore) -> OpenDeck {
     let deck = deck.into();
     let scheduler = Scheduler::new(store.settings()).expect("default settings are valid");
     let queue = build_queue(
-        &store.states_in_order(&deck),
+        &store.states_in_order(&deck).expect("the cards read"),
         &scheduler,
         store.settings(),
         today(),

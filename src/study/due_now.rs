@@ -38,7 +38,7 @@ pub fn make_due_now(
         if outcome.rescheduled.contains(card) || outcome.already_due.contains(card) {
             continue;
         }
-        match store.state(card).cloned() {
+        match store.state(card)?.cloned() {
             None => outcome.still_new.push(card.clone()),
             Some(state) if state.phase == Phase::New => outcome.still_new.push(card.clone()),
             Some(state) if state.due <= now => outcome.already_due.push(card.clone()),

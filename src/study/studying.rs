@@ -76,7 +76,7 @@ impl StudyDeck {
     ) -> Result<(StudyDeck, Vec<Warning>), StudyError> {
         deck.persist_assigned_ids()?;
         let files = data.deck_files(deck.deck().id.clone());
-        let (store, warnings) = ProgressStore::open(files.clone(), device)?;
+        let (mut store, warnings) = ProgressStore::open(files.clone(), device)?;
         let settings = store.settings().clone();
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
             file: files.snapshot(),
@@ -90,7 +90,7 @@ impl StudyDeck {
             studied,
             now,
             utc_offset_minutes,
-        );
+        )?;
         let deck_file = match &deck.origin {
             DeckOrigin::File(path) => Some(path.clone()),
             DeckOrigin::Bundled { .. } => None,
@@ -128,19 +128,19 @@ impl StudyDeck {
         let session = new_session(
             deck,
             |studied| {
-                states_in_order(
+                Ok(states_in_order(
                     files.cache(),
                     &files.snapshot(),
                     loaded.basis,
                     &loaded.progress,
                     studied,
-                )
+                ))
             },
             (settings, scheduler),
             studied,
             now,
             utc_offset_minutes,
-        );
+        )?;
         let banner = match damaged.first().and_then(ProgressError::corrupt_file) {
             Some(file) => format!(
                 "Read-only: progress file {} is damaged — answers are not saved",
@@ -286,25 +286,25 @@ fn checkpoint(store: &mut ProgressStore, deck: &Deck) -> Result<(), StudyError> 
 /// `states_of` gives for it, one per card in its order.
 fn new_session(
     deck: &LibraryDeck,
-    states_of: impl FnOnce(&Deck) -> Vec<CardState>,
+    states_of: impl FnOnce(&Deck) -> Result<Vec<CardState>, ProgressError>,
     (settings, scheduler): (DeckSettings, Scheduler),
     studied: StudiedToday,
     now: Timestamp,
     utc_offset_minutes: i32,
-) -> Session {
+) -> Result<Session, StudyError> {
     let cards = match deck.deck().as_studied() {
         std::borrow::Cow::Borrowed(_) => deck.shared_deck(),
         std::borrow::Cow::Owned(expanded) => std::sync::Arc::new(expanded),
     };
-    let states = states_of(&cards);
-    Session::in_deck_order(
+    let states = states_of(&cards)?;
+    Ok(Session::in_deck_order(
         cards,
         states,
         (settings, scheduler),
         studied,
         now,
         utc_offset_minutes,
-    )
+    ))
 }
 
 /// Renames the damaged progress `file` of `deck` aside (`<name>.corrupt-<millis>`, never

@@ -80,7 +80,7 @@ impl Machine {
     pub fn answer(&self, card: &str, at: Timestamp, rating: Rating, close: bool) {
         let (mut store, _) = ProgressStore::open(self.files(), self.device.clone()).unwrap();
         let id = CardId::new(card).unwrap();
-        let before = store.state(&id).cloned().unwrap_or_default();
+        let before = store.state(&id).unwrap().cloned().unwrap_or_default();
         let scheduler = Scheduler::new(store.settings()).unwrap();
         let after = scheduler
             .answer(&before, rating, at, fuzz_seed(card, before.reps))

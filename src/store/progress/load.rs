@@ -6,10 +6,10 @@ use super::error::{ProgressError, Warning};
 use super::files::{DeckFiles, LogKind, LogSource};
 use super::history::Entry;
 use super::log_file::{LogFile, read_log, read_log_tail};
-use super::merge::{Candidate, MergeReport, merge};
+use super::merge::{Candidate, MergeReport, anything_to_merge, merge};
 use super::order_cache::Basis;
 use super::snapshot::Snapshot;
-use super::snapshot_cache;
+use super::snapshot_cache::{self, CachedSnapshot};
 use crate::deck::Location;
 use crate::store::FileKey;
 use std::collections::BTreeMap;
@@ -36,6 +36,15 @@ pub struct Loaded {
 /// Changes no file, so it is also how a deck is opened read-only.
 pub fn load(files: &DeckFiles) -> Result<Loaded, ProgressError> {
     load_with(files, &mut Damage::Refused)
+}
+
+/// Like [`load`], but when the snapshot comes from its cache and nothing is to be merged onto
+/// it, its cards are left in the cache: the returned progress has no cards, and the cache is
+/// returned to read them from when they are needed (see `ProgressStore`).
+pub(super) fn load_deferring_cards(
+    files: &DeckFiles,
+) -> Result<(Loaded, Option<CachedSnapshot>), ProgressError> {
+    load_from(files, &mut Damage::Refused, true)
 }
 
 /// What to do with a file that is damaged (not merely torn at its end).
@@ -66,15 +75,46 @@ impl Damage {
 }
 
 pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded, ProgressError> {
+    Ok(load_from(files, damage, false)?.0)
+}
+
+/// A snapshot as read: whole, or its cache with the cards still to be read.
+enum SnapshotRead {
+    Whole(Snapshot),
+    Cached(CachedSnapshot),
+}
+
+impl SnapshotRead {
+    fn head(&self) -> &Snapshot {
+        match self {
+            SnapshotRead::Whole(snapshot) => snapshot,
+            SnapshotRead::Cached(cached) => cached.head(),
+        }
+    }
+}
+
+fn load_from(
+    files: &DeckFiles,
+    damage: &mut Damage,
+    defer: bool,
+) -> Result<(Loaded, Option<CachedSnapshot>), ProgressError> {
     let mut warnings = Vec::new();
-    let (mut progress, basis) = damage
+    let (read, basis) = damage
         .allow(read_snapshot(files, &mut warnings))?
-        .unwrap_or_else(|| (Snapshot::empty(files.deck().clone()), None));
+        .unwrap_or_else(|| {
+            let empty = Snapshot::empty(files.deck().clone());
+            (SnapshotRead::Whole(empty), None)
+        });
     let sources = files.log_sources()?;
     let mut journals = BTreeMap::new();
     let mut candidates = Vec::new();
     for source in &sources {
-        let applied = progress.applied.get(&source.device).copied().unwrap_or(0);
+        let applied = read
+            .head()
+            .applied
+            .get(&source.device)
+            .copied()
+            .unwrap_or(0);
         let log = match (source.kind, source.copy) {
             (_, Some(_)) => match read_log(&source.path) {
                 Ok(log) => log,
@@ -103,18 +143,53 @@ pub(super) fn load_with(files: &DeckFiles, damage: &mut Damage) -> Result<Loaded
             journals.insert(source.device.clone(), log);
         }
     }
+    let mut progress = match read {
+        SnapshotRead::Cached(cached)
+            if defer && !anything_to_merge(&cached.head().applied, &candidates) =>
+        {
+            let loaded = Loaded {
+                progress: cached.head().clone(),
+                warnings,
+                journals,
+                merged: MergeReport::default(),
+                basis,
+            };
+            return Ok((loaded, Some(cached)));
+        }
+        SnapshotRead::Cached(cached) => cards_of(&cached, files)?,
+        SnapshotRead::Whole(snapshot) => snapshot,
+    };
     let tolerant = damage.tolerant();
     let merged = merge(&mut progress, candidates, || {
         every_record_of(&sources, tolerant)
     })?;
     let unchanged = merged.applied == 0 && merged.refolded == 0;
-    Ok(Loaded {
+    let loaded = Loaded {
         progress,
         warnings,
         journals,
         merged,
         basis: basis.filter(|_| unchanged),
-    })
+    };
+    Ok((loaded, None))
+}
+
+/// The whole snapshot of `cached`; should its cards not read back (a damaged cache whose
+/// checksum happens to add up), the snapshot file is parsed instead.
+pub(super) fn cards_of(
+    cached: &CachedSnapshot,
+    files: &DeckFiles,
+) -> Result<Snapshot, ProgressError> {
+    match cached.to_snapshot() {
+        Some(snapshot) => Ok(snapshot),
+        None => {
+            let path = files.snapshot();
+            let text = std::fs::read_to_string(&path)
+                .map_err(ProgressError::io(&path, "read the progress snapshot"))?;
+            let text = first_side_of_git_conflict(&text).unwrap_or(text);
+            Snapshot::from_text(&text, &path, files.deck())
+        }
+    }
 }
 
 /// The records of `log`, marked as coming from a conflict copy when `source` is one.
@@ -171,7 +246,7 @@ fn unreadable_copy(source: &LogSource, error: &ProgressError) -> Warning {
 fn read_snapshot(
     files: &DeckFiles,
     warnings: &mut Vec<Warning>,
-) -> Result<(Snapshot, Option<Basis>), ProgressError> {
+) -> Result<(SnapshotRead, Option<Basis>), ProgressError> {
     let path = files.snapshot();
     let key = FileKey::of(&path);
     let basis = key.map(|key| Basis {
@@ -179,9 +254,9 @@ fn read_snapshot(
         written_here: false,
     });
     if let (Some(dir), Some(key)) = (files.cache(), key)
-        && let Some(cached) = snapshot_cache::load(dir, &path, key)
+        && let Some(cached) = snapshot_cache::open(dir, &path, key)
     {
-        return Ok((cached, basis));
+        return Ok((SnapshotRead::Cached(cached), basis));
     }
     match std::fs::read_to_string(&path) {
         Ok(text) => match first_side_of_git_conflict(&text) {
@@ -193,18 +268,20 @@ fn read_snapshot(
                      other machine's answers are read from its history",
                     "the file is rewritten without the markers the next time you study this deck",
                 ));
-                Ok((Snapshot::from_text(&ours, &path, files.deck())?, None))
+                let snapshot = Snapshot::from_text(&ours, &path, files.deck())?;
+                Ok((SnapshotRead::Whole(snapshot), None))
             }
             None => {
                 let parsed = Snapshot::from_text(&text, &path, files.deck())?;
                 if let (Some(dir), Some(key)) = (files.cache(), key) {
                     snapshot_cache::save_parsed(dir, &path, key, &parsed);
                 }
-                Ok((parsed, basis))
+                Ok((SnapshotRead::Whole(parsed), basis))
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok((Snapshot::empty(files.deck().clone()), None))
+            let empty = Snapshot::empty(files.deck().clone());
+            Ok((SnapshotRead::Whole(empty), None))
         }
         Err(e) => Err(ProgressError::io(&path, "read the progress snapshot")(e)),
     }

@@ -77,7 +77,7 @@ pub fn merge<E>(
     candidates: Vec<Candidate>,
     full_history: impl FnOnce() -> Result<Vec<Candidate>, E>,
 ) -> Result<MergeReport, E> {
-    let (pending, suspect_cards) = pending_records(progress, candidates);
+    let (pending, suspect_cards) = pending_records(&progress.applied, candidates);
     if pending.is_empty() && suspect_cards.is_empty() {
         return Ok(MergeReport::default());
     }
@@ -103,11 +103,19 @@ pub fn merge<E>(
     Ok(report)
 }
 
-/// The records `progress` does not include, each once, in fold order; and the cards whose
+/// Whether [`merge`] would change a snapshot that includes the records numbered up to
+/// `applied` (per device): false when every candidate is covered and none is suspect. Then the
+/// snapshot's cards need not even be read.
+pub fn anything_to_merge(applied: &BTreeMap<DeviceId, Seq>, candidates: &[Candidate]) -> bool {
+    let (pending, suspect) = pending_records(applied, candidates.to_vec());
+    !(pending.is_empty() && suspect.is_empty())
+}
+
+/// The records a snapshot that includes `applied` does not include, each once, in fold order; and the cards whose
 /// records disagree between a file and its conflict copy (the same device and number, another
 /// answer: a device id used on two machines), which must be folded again.
 fn pending_records(
-    progress: &Snapshot,
+    applied: &BTreeMap<DeviceId, Seq>,
     candidates: Vec<Candidate>,
 ) -> (Vec<Entry>, HashSet<CardId>) {
     let mut by_key: BTreeMap<(DeviceId, Seq), Vec<Candidate>> = BTreeMap::new();
@@ -124,7 +132,7 @@ fn pending_records(
     let mut pending = Vec::new();
     let mut suspect = HashSet::new();
     for ((device, seq), variants) in by_key {
-        let covered = seq <= progress.applied.get(&device).copied().unwrap_or(0);
+        let covered = seq <= applied.get(&device).copied().unwrap_or(0);
         let copy_only = variants.iter().all(|c| c.from_copy);
         if variants.len() > 1 || (covered && copy_only) {
             // Two answers under one number, or a copy's record the snapshot may not hold.

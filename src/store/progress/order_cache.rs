@@ -56,15 +56,24 @@ pub fn states_in_order(
     progress: &Snapshot,
     deck: &Deck,
 ) -> Vec<CardState> {
-    let (Some(dir), Some(basis)) = (cache_dir, basis) else {
-        return progress.states_in_order(deck);
-    };
-    if let Some(states) = load(dir, snapshot, basis.key, deck) {
+    if let Some(states) = cached(cache_dir, snapshot, basis, deck) {
         return states;
     }
     let states = progress.states_in_order(deck);
-    save(dir, snapshot, basis, deck, &states);
+    if let (Some(dir), Some(basis)) = (cache_dir, basis) {
+        save(dir, snapshot, basis, deck, &states);
+    }
     states
+}
+
+/// The states [`states_in_order`] gives, when the cache has them.
+pub fn cached(
+    cache_dir: Option<&Path>,
+    snapshot: &Path,
+    basis: Option<Basis>,
+    deck: &Deck,
+) -> Option<Vec<CardState>> {
+    load(cache_dir?, snapshot, basis?.key, deck)
 }
 
 /// Caches `states` (one per card of `deck`, in its order) as those of the snapshot file in

@@ -47,9 +47,81 @@ pub fn cache_file(cache_dir: &Path, snapshot: &Path) -> PathBuf {
     cache_file_for(cache_dir, snapshot)
 }
 
-/// The snapshot cached for the file `snapshot`, while that file still has the `key` given.
-pub fn load(cache_dir: &Path, snapshot: &Path, key: FileKey) -> Option<Snapshot> {
-    decode(&map_cache(&cache_file(cache_dir, snapshot))?, key)
+/// The cache of the file `snapshot`, checked whole (its key is `key`, its checksum adds up),
+/// with everything but the cards read. Opening a deck for study needs the cards only at the
+/// first answer: see `ProgressStore`.
+pub fn open(cache_dir: &Path, snapshot: &Path, key: FileKey) -> Option<CachedSnapshot> {
+    CachedSnapshot::new(map_cache(&cache_file(cache_dir, snapshot))?, key)
+}
+
+/// A snapshot cache whose cards are still to be read (see [`open`]).
+#[derive(Debug)]
+pub struct CachedSnapshot {
+    bytes: memmap2::Mmap,
+    /// The snapshot without its cards.
+    head: Snapshot,
+    count: usize,
+    /// Where the first card's record starts.
+    cards_at: usize,
+}
+
+impl CachedSnapshot {
+    fn new(bytes: memmap2::Mmap, key: FileKey) -> Option<CachedSnapshot> {
+        let header = bytes.get(..HEADER_LEN)?;
+        if &header[..8] != MAGIC || header[8..12] != VERSION.to_le_bytes() {
+            return None;
+        }
+        if header[16..48] != key.to_bytes() || header[52..56] != [0; 4] {
+            return None;
+        }
+        let count = Reader::new(header, 12).u32()? as usize;
+        let head_len = Reader::new(header, 48).u32()? as usize;
+        let sum = Reader::new(header, 56).u64()?;
+        let body = &bytes[HEADER_LEN..];
+        if checksum(body) != sum {
+            return None;
+        }
+        let head_text = std::str::from_utf8(body.get(..head_len)?).ok()?;
+        let head: Head = ron::from_str(head_text).ok()?;
+        // Each record takes at least 43 bytes: a damaged count cannot reserve gigabytes.
+        if count > body.len() / 43 {
+            return None;
+        }
+        Some(CachedSnapshot {
+            head: Snapshot {
+                format: head.format,
+                deck: head.deck,
+                settings: head.settings,
+                applied: head.applied,
+                cards: CardMap::default(),
+            },
+            count,
+            cards_at: HEADER_LEN + head_len,
+            bytes,
+        })
+    }
+
+    /// The snapshot's fields but its cards (its `cards` is empty).
+    pub fn head(&self) -> &Snapshot {
+        &self.head
+    }
+
+    /// The whole snapshot. None when a card's record is not one this app writes (the checksum
+    /// adds up, so only a damaged file that happens to match it).
+    pub fn to_snapshot(&self) -> Option<Snapshot> {
+        let body = &self.bytes[self.cards_at..];
+        let mut reader = Reader::new(body, 0);
+        let mut cards = CardMap::with_capacity_and_hasher(self.count, Default::default());
+        for _ in 0..self.count {
+            let id_len = reader.take(1)?[0] as usize;
+            let id = CardId::new(std::str::from_utf8(reader.take(id_len)?).ok()?).ok()?;
+            cards.insert(id, read_state(&mut reader)?);
+        }
+        (reader.at == body.len()).then(|| Snapshot {
+            cards,
+            ..self.head.clone()
+        })
+    }
 }
 
 /// Caches `parsed`, read from the file `snapshot` whose key was `key` before it was read;
@@ -155,43 +227,6 @@ pub(super) fn write_state(out: &mut Writer, state: &CardState) {
     out.bytes.push(0);
 }
 
-fn decode(bytes: &[u8], key: FileKey) -> Option<Snapshot> {
-    let header = bytes.get(..HEADER_LEN)?;
-    if &header[..8] != MAGIC || header[8..12] != VERSION.to_le_bytes() {
-        return None;
-    }
-    if header[16..48] != key.to_bytes() || header[52..56] != [0; 4] {
-        return None;
-    }
-    let mut fields = Reader::new(header, 12);
-    let count = fields.u32()? as usize;
-    let head_len = Reader::new(header, 48).u32()? as usize;
-    let sum = Reader::new(header, 56).u64()?;
-    let body = &bytes[HEADER_LEN..];
-    if checksum(body) != sum {
-        return None;
-    }
-    let mut reader = Reader::new(body, 0);
-    let head: Head = ron::from_str(std::str::from_utf8(reader.take(head_len)?).ok()?).ok()?;
-    // Each record takes at least 43 bytes: a damaged count cannot reserve gigabytes.
-    if count > body.len() / 43 {
-        return None;
-    }
-    let mut cards = CardMap::with_capacity_and_hasher(count, Default::default());
-    for _ in 0..count {
-        let id_len = reader.take(1)?[0] as usize;
-        let id = CardId::new(std::str::from_utf8(reader.take(id_len)?).ok()?).ok()?;
-        cards.insert(id, read_state(&mut reader)?);
-    }
-    (reader.at == body.len()).then_some(Snapshot {
-        format: head.format,
-        deck: head.deck,
-        settings: head.settings,
-        applied: head.applied,
-        cards,
-    })
-}
-
 pub(super) fn read_state(reader: &mut Reader) -> Option<CardState> {
     let [phase, flags] = reader.take(2)?.try_into().ok()?;
     let phase = match phase {
@@ -253,9 +288,9 @@ mod tests {
         progress
     }
 
-    /// The cache of `file` as it is now.
+    /// The cache of `file` as it is now, read whole.
     fn cached(cache: &Path, file: &Path) -> Option<Snapshot> {
-        load(cache, file, FileKey::of(file)?)
+        open(cache, file, FileKey::of(file)?)?.to_snapshot()
     }
 
     fn settled_snapshot_file(dir: &Path) -> PathBuf {

@@ -6,13 +6,14 @@ use super::appender::Appender;
 use super::device::DeviceId;
 use super::error::{ProgressError, Warning};
 use super::files::DeckFiles;
-use super::load::{every_record, load};
+use super::load::{cards_of, every_record, load_deferring_cards};
 use super::log_file::read_log_tail;
 use super::merge::apply_own;
+use super::order_cache;
 use super::order_cache::{Basis, save as save_order, states_in_order};
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
-use super::snapshot_cache;
+use super::snapshot_cache::{self, CachedSnapshot};
 use crate::model::{CardId, Deck, Rating, Timestamp};
 use crate::schedule::{CardState, DeckSettings};
 use crate::store::FileKey;
@@ -24,7 +25,12 @@ use crate::store::write_atomic;
 pub struct ProgressStore {
     files: DeckFiles,
     device: DeviceId,
+    /// Settings, what is applied, and every card's state, unless the cards are still `unread`.
     progress: Snapshot,
+    /// The snapshot's cache, when the cards have not been read from it yet: opening a deck
+    /// for study needs only its states in deck order (see `order_cache`), so the map of every
+    /// card's state is built at the first answer.
+    unread: Option<CachedSnapshot>,
     journal: Appender,
     /// The records in this device's journal file, not yet moved into its history.
     journal_records: Vec<Record>,
@@ -42,7 +48,7 @@ impl ProgressStore {
         files: DeckFiles,
         device: DeviceId,
     ) -> Result<(ProgressStore, Vec<Warning>), ProgressError> {
-        let mut loaded = load(&files)?;
+        let (mut loaded, unread) = load_deferring_cards(&files)?;
         let own = loaded.journals.remove(&device).unwrap_or_default();
         let (history_last, _) = read_log_tail(&files.history(&device))?;
         // Numbers are never reused, even if an older snapshot was restored by a sync tool.
@@ -60,6 +66,7 @@ impl ProgressStore {
             files,
             device,
             progress: loaded.progress,
+            unread,
             journal,
             journal_records: own.records,
             last_seq,
@@ -81,9 +88,20 @@ impl ProgressStore {
         &self.files
     }
 
-    /// Every card's state, the settings, and what is applied.
-    pub fn progress(&self) -> &Snapshot {
-        &self.progress
+    /// Every card's state, the settings, and what is applied. Reads the cards from the
+    /// snapshot's cache if that was not done yet, which can fail like any read.
+    pub fn progress(&mut self) -> Result<&Snapshot, ProgressError> {
+        Ok(self.with_cards()?)
+    }
+
+    /// The progress with its cards read (see [`Self::progress`]).
+    fn with_cards(&mut self) -> Result<&mut Snapshot, ProgressError> {
+        if let Some(cached) = &self.unread {
+            // On failure the cache stays unread: the cards are never taken for none.
+            self.progress = cards_of(cached, &self.files)?;
+            self.unread = None;
+        }
+        Ok(&mut self.progress)
     }
 
     pub fn settings(&self) -> &DeckSettings {
@@ -94,20 +112,28 @@ impl ProgressStore {
     /// answered has the default state): what a study session and its queue work from. Read
     /// from the order cache when it was made from the progress as it is now; otherwise looked
     /// up card by card, and cached for the next open.
-    pub fn states_in_order(&self, deck: &Deck) -> Vec<CardState> {
-        states_in_order(
+    pub fn states_in_order(&mut self, deck: &Deck) -> Result<Vec<CardState>, ProgressError> {
+        let (cache, snapshot) = (self.files.cache(), self.files.snapshot());
+        if let Some(states) = order_cache::cached(cache, &snapshot, self.basis, deck) {
+            return Ok(states);
+        }
+        self.with_cards()?;
+        Ok(states_in_order(
             self.files.cache(),
-            &self.files.snapshot(),
+            &snapshot,
             self.basis,
             &self.progress,
             deck,
-        )
+        ))
     }
 
     /// Caches the states of `deck`'s cards in its order for the next open (see
     /// [`Self::states_in_order`]), when the progress is exactly the snapshot file, as it is
     /// after a checkpoint.
-    pub fn cache_order(&self, deck: &Deck) {
+    pub fn cache_order(&mut self, deck: &Deck) {
+        if self.with_cards().is_err() {
+            return;
+        }
         if let (Some(dir), Some(basis)) = (self.files.cache(), self.basis) {
             let states = self.progress.states_in_order(deck);
             save_order(dir, &self.files.snapshot(), basis, deck, &states);
@@ -115,8 +141,8 @@ impl ProgressStore {
     }
 
     /// The card's state; None for a card never answered (it is New).
-    pub fn state(&self, card: &CardId) -> Option<&CardState> {
-        self.progress.cards.get(card)
+    pub fn state(&mut self, card: &CardId) -> Result<Option<&CardState>, ProgressError> {
+        Ok(self.with_cards()?.cards.get(card))
     }
 
     /// Answers since the last checkpoint: the caller checkpoints when this grows large.
@@ -124,7 +150,7 @@ impl ProgressStore {
         self.journal_records.len()
     }
 
-    /// The phase `card` is in now (New when it has no state).
+    /// The phase `card` is in now (New when it has no state). The cards must have been read.
     fn phase_of(&self, card: &CardId) -> crate::schedule::Phase {
         self.progress
             .cards
@@ -141,6 +167,7 @@ impl ProgressStore {
         took_ms: u32,
         state: CardState,
     ) -> Result<Seq, ProgressError> {
+        self.with_cards()?;
         let seq = self.last_seq + 1;
         let from = Some(self.phase_of(&card));
         self.append(Record::Answer {
@@ -196,6 +223,7 @@ impl ProgressStore {
         &mut self,
         answers: impl IntoIterator<Item = (CardId, Timestamp, Rating, u32, CardState)>,
     ) -> Result<usize, ProgressError> {
+        self.with_cards()?;
         let mut seq = self.last_seq;
         let mut phases = crate::model::CardMap::default();
         let records: Vec<Record> = answers
@@ -240,6 +268,8 @@ impl ProgressStore {
     }
 
     fn append(&mut self, record: Record) -> Result<Seq, ProgressError> {
+        // Read before the record is written: a record is applied as soon as it is durable.
+        self.with_cards()?;
         self.journal.append(std::slice::from_ref(&record))?;
         let seq = record.seq();
         self.last_seq = seq;
@@ -250,7 +280,7 @@ impl ProgressStore {
 
     /// Changes the deck's settings (e.g. new FSRS parameters) and saves them in the snapshot.
     pub fn set_settings(&mut self, settings: DeckSettings) -> Result<(), ProgressError> {
-        self.progress.settings = settings;
+        self.with_cards()?.settings = settings;
         self.basis = None;
         self.checkpoint()
     }
@@ -263,6 +293,7 @@ impl ProgressStore {
     /// is emptied. The journal is emptied in place rather than rewritten: one device writes
     /// it, and the snapshot just written covers every record in it.
     pub fn checkpoint(&mut self) -> Result<(), ProgressError> {
+        self.with_cards()?;
         let snapshot_path = self.files.snapshot();
         write_atomic(&snapshot_path, self.progress.to_text().as_bytes()).map_err(
             ProgressError::io(&snapshot_path, "save the progress snapshot"),
