@@ -149,3 +149,55 @@ fn a_progress_file_replaced_by_a_sync_tool_is_read_again() {
         "the replaced file is what counts, not the cache of the one this app wrote"
     );
 }
+
+/// Opening for study leaves the snapshot's cards in their cache (the session takes its states
+/// in deck order from the order cache); answering and closing must still write every card's
+/// progress, never a snapshot of only the cards touched since.
+#[test]
+fn studying_a_deck_opened_from_its_caches_keeps_every_cards_progress() {
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path()).with_cache(cache.path());
+    let deck_file = data.decks().join("cached.ron");
+    std::fs::create_dir_all(data.decks()).unwrap();
+    std::fs::write(&deck_file, deck_to_ron(&deck())).unwrap();
+    date_back(&deck_file);
+
+    let mut now = START;
+    let mut study = open(&data, now);
+    for _ in 0..4 {
+        study.current(now).unwrap();
+        study.answer(Rating::Easy, now).unwrap();
+        now = Timestamp(now.0 + MS_PER_MINUTE);
+    }
+    study.close().unwrap();
+    assert!(
+        cache
+            .path()
+            .join("progress/cached.ron.order.cache")
+            .is_file(),
+        "closing cached the states in deck order"
+    );
+
+    let mut study = open(&data, now);
+    let before = seen(&mut study, now);
+    assert!(before.contains("Review"), "{before}");
+    let fifth = study.current(now).unwrap();
+    study.answer(Rating::Good, now).unwrap();
+    study.close().unwrap();
+
+    let files = data.deck_files(DeckId::new("cached").unwrap());
+    let snapshot = std::fs::read_to_string(files.snapshot()).unwrap();
+    let answered = snapshot.lines().filter(|l| l.contains("reps:1")).count();
+    assert_eq!(
+        answered, 5,
+        "four earlier answers and the fifth: {snapshot}"
+    );
+    assert!(snapshot.contains(&format!("\"{fifth}\"")));
+    // Read back without any cache: the same states the cached session worked from.
+    let no_cache = tempfile::tempdir().unwrap();
+    let files_only = DataDir::new(folder.path()).with_cache(no_cache.path());
+    let later = Timestamp(now.0 + MS_PER_MINUTE);
+    let from_files = seen(&mut open(&files_only, later), later);
+    assert_eq!(seen(&mut open(&data, later), later), from_files);
+}
