@@ -7,7 +7,7 @@ use super::today::studied_in_logs;
 use crate::model::{Deck, Timestamp};
 use crate::schedule::{Scheduler, next_rollover};
 use crate::store::DataDir;
-use crate::store::progress::{load, states_in_order};
+use crate::store::progress::load_in_order;
 
 /// A deck's place in today's study.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,22 +28,14 @@ pub fn deck_overview(
 ) -> Result<DeckOverview, StudyError> {
     let deck = &*deck.as_studied();
     let files = data.deck_files(deck.id.clone());
-    let loaded = load(&files)?;
-    let progress = &loaded.progress;
-    let settings = &progress.settings;
+    let (settings, states) = load_in_order(&files, deck)?;
+    let settings = &settings;
     let scheduler = Scheduler::new(settings).map_err(|source| StudyError::Settings {
         file: files.snapshot(),
         source,
     })?;
     let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
     let studied = studied_in_logs(&files, day_end.plus_days(-1))?;
-    let states = states_in_order(
-        files.cache(),
-        &files.snapshot(),
-        loaded.basis,
-        progress,
-        deck,
-    );
     let queue = build_queue(
         &states,
         &scheduler,

@@ -40,7 +40,7 @@ pub use history::{Entry, answers_in_effect, read_history, read_recent};
 pub use load::{Loaded, load};
 pub use log_file::{LogFile, read_log};
 pub use merge::MergeReport;
-pub use order_cache::{Basis, states_in_order};
+pub use order_cache::{Basis, load_in_order, states_in_order};
 pub use readable::load_readable;
 pub use record::{Record, Seq};
 pub use snapshot::{SNAPSHOT_FORMAT, Snapshot};

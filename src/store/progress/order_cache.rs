@@ -16,10 +16,13 @@
 //! u64 checksum of the rest; then a record a card: u8 id length, the id, the state (41 bytes)
 //! ```
 
+use super::error::ProgressError;
+use super::files::DeckFiles;
+use super::load::{cards_of, load_deferring_cards};
 use super::snapshot::Snapshot;
 use super::snapshot_cache::{STATE_LEN, read_state, write_state};
 use crate::model::Deck;
-use crate::schedule::CardState;
+use crate::schedule::{CardState, DeckSettings};
 use crate::store::cache_bytes::{Reader, Writer, checksum, map_cache};
 use crate::store::{FileKey, write_atomic};
 use std::path::{Path, PathBuf};
@@ -64,6 +67,26 @@ pub fn states_in_order(
         save(dir, snapshot, basis, deck, &states);
     }
     states
+}
+
+/// A deck's settings and the state of each card of `deck` (as studied) in its order, from its
+/// progress files: what a deck's overview needs. The snapshot's cards are read only when the
+/// order cache does not already hold these states.
+pub fn load_in_order(
+    files: &DeckFiles,
+    deck: &Deck,
+) -> Result<(DeckSettings, Vec<CardState>), ProgressError> {
+    let (loaded, unread) = load_deferring_cards(files)?;
+    let snapshot = files.snapshot();
+    if let Some(states) = cached(files.cache(), &snapshot, loaded.basis, deck) {
+        return Ok((loaded.progress.settings, states));
+    }
+    let progress = match &unread {
+        Some(cached) => cards_of(cached, files)?,
+        None => loaded.progress,
+    };
+    let states = states_in_order(files.cache(), &snapshot, loaded.basis, &progress, deck);
+    Ok((progress.settings, states))
 }
 
 /// The states [`states_in_order`] gives, when the cache has them.
