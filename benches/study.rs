@@ -14,9 +14,9 @@ mod common;
 
 use common::{
     CARD_COUNT, NOW, library_deck, open_in_app, open_parsing_the_deck, open_progress,
-    open_to_first_card, study_folder, today,
+    open_to_first_card, study_folder, study_open, today,
 };
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recap::deck::parse_deck;
@@ -24,7 +24,7 @@ use recap::model::Deck;
 use recap::model::{Rating, Timestamp};
 use recap::schedule::Scheduler;
 use recap::store::progress::ProgressStore;
-use recap::study::build_queue;
+use recap::study::{build_queue, deck_overview};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -39,6 +39,36 @@ fn bench_open(c: &mut Criterion) {
     });
     group.bench_function("in_app_to_first_card", |b| {
         b.iter(|| black_box(open_in_app(&folder)))
+    });
+    // The click on Study: the library is loaded already.
+    let deck = library_deck(&folder);
+    group.bench_function("study_open_to_first_card", |b| {
+        b.iter_batched(
+            || deck.clone(),
+            |mut deck| black_box(study_open(&folder, &mut deck)),
+            BatchSize::LargeInput,
+        )
+    });
+    // The first answer after opening also reads the snapshot's cards into the store's map.
+    // Closed after each (not timed), so the next open finds a checkpointed folder again.
+    group.bench_function("first_answer_after_open", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                let mut study = open_in_app(&folder);
+                let started = Instant::now();
+                let answer = study
+                    .answer(Rating::Good, NOW)
+                    .expect("the answer is saved");
+                spent += started.elapsed();
+                black_box(answer);
+                study.close().expect("the progress is saved");
+            }
+            spent
+        })
+    });
+    group.bench_function("library_overview", |b| {
+        b.iter(|| black_box(deck_overview(&folder.data, deck.deck(), NOW, 0).unwrap()))
     });
     group.bench_function("to_first_card_deck_file_changed", |b| {
         b.iter(|| black_box(open_parsing_the_deck(&folder)))

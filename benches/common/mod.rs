@@ -288,8 +288,13 @@ pub fn library_deck(folder: &StudyFolder) -> LibraryDeck {
 /// study (progress, journal, what was studied today, the session and its queue), ask for the
 /// card to show.
 pub fn open_in_app(folder: &StudyFolder) -> StudyDeck {
-    let mut deck = library_deck(folder);
-    let (mut study, warnings) = StudyDeck::open(&folder.data, &mut deck, bench_device(), NOW, 0)
+    study_open(folder, &mut library_deck(folder))
+}
+
+/// What the app does when Study is clicked on a deck of the loaded library: open it for study
+/// and ask for the card to show.
+pub fn study_open(folder: &StudyFolder, deck: &mut LibraryDeck) -> StudyDeck {
+    let (mut study, warnings) = StudyDeck::open(&folder.data, deck, bench_device(), NOW, 0)
         .expect("the generated deck opens for study");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert!(study.current(NOW).is_some(), "a card is due");

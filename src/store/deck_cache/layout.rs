@@ -18,7 +18,7 @@
 
 use crate::model::{Card, CardId, Deck, DeckId, SharedBytes, Source, Text};
 use crate::store::FileKey;
-use crate::store::cache_bytes::{Reader, Writer, checksum};
+use crate::store::cache_bytes::{Reader, Writer, big_vec, checksum};
 use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"RECAPDK1";
@@ -130,7 +130,7 @@ pub fn decode(shared: &Arc<SharedBytes>) -> Option<Deck> {
     let tags = fields.list()?;
     let table = &bytes[table_at..table_at + table_len];
     // Sized up front: growing a 15 MB vector by doubling copies it and touches twice the memory.
-    let mut cards = Vec::with_capacity(count);
+    let mut cards = big_vec(count);
     for record in table.chunks_exact(RECORD_LEN) {
         cards.push(read_card(shared, record)?);
     }

@@ -23,7 +23,7 @@ use super::snapshot::Snapshot;
 use super::snapshot_cache::{STATE_LEN, read_state, write_state};
 use crate::model::Deck;
 use crate::schedule::{CardState, DeckSettings};
-use crate::store::cache_bytes::{Reader, Writer, checksum, map_cache};
+use crate::store::cache_bytes::{Reader, Writer, big_vec, checksum, map_cache};
 use crate::store::{FileKey, write_atomic};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -157,7 +157,7 @@ fn decode(bytes: &[u8], key: FileKey, deck: &Deck) -> Option<Vec<CardState>> {
         return None;
     }
     let mut reader = Reader::new(body, 0);
-    let mut states = Vec::with_capacity(count);
+    let mut states = big_vec(count);
     for card in &deck.cards {
         let id_len = reader.take(1)?[0] as usize;
         if reader.take(id_len)? != card.id.as_str().as_bytes() {
