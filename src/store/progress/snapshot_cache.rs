@@ -7,12 +7,14 @@
 //! Trust works as for decks (see `store::deck_cache`): the cache names the snapshot file's
 //! [`FileKey`] and is used only while the file still has it. A cache is written when a settled
 //! snapshot file had to be parsed, and whenever this app writes the snapshot itself (it then
-//! knows the content, and a new file has a new inode). The cache holds a checksum of all of
-//! its bytes; anything that does not add up makes it ignored.
+//! knows the content, and a new file has a new inode). The cache holds a checksum of its RON
+//! header and one of its cards, checked when each is read (opening a deck for study reads
+//! only the header: see `ProgressStore`); anything that does not add up makes it ignored.
 //!
 //! ```text
 //! "RECAPPS1", u32 version, u32 card count, 32-byte key of the snapshot file,
-//! u32 length of the RON header (format, deck, settings, applied), u32 0, u64 checksum,
+//! u32 length of the RON header (format, deck, settings, applied), u32 0,
+//! u64 checksum of the RON header, u64 checksum of the cards,
 //! the RON header, then a record a card: u8 id length, the id, then the state (STATE_LEN bytes)
 //! ```
 
@@ -28,8 +30,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 const MAGIC: &[u8; 8] = b"RECAPPS1";
-const VERSION: u32 = 1;
-const HEADER_LEN: usize = 64;
+const VERSION: u32 = 2;
+const HEADER_LEN: usize = 72;
 const HAS_MEMORY: u8 = 1;
 const HAS_LAST_REVIEW: u8 = 2;
 
@@ -47,8 +49,8 @@ pub fn cache_file(cache_dir: &Path, snapshot: &Path) -> PathBuf {
     cache_file_for(cache_dir, snapshot)
 }
 
-/// The cache of the file `snapshot`, checked whole (its key is `key`, its checksum adds up),
-/// with everything but the cards read. Opening a deck for study needs the cards only at the
+/// The cache of the file `snapshot` (its key is `key`), with everything but the cards read
+/// and checked; the cards are checked when they are read. Opening a deck for study needs the cards only at the
 /// first answer: see `ProgressStore`.
 pub fn open(cache_dir: &Path, snapshot: &Path, key: FileKey) -> Option<CachedSnapshot> {
     CachedSnapshot::new(map_cache(&cache_file(cache_dir, snapshot))?, key)
@@ -76,12 +78,13 @@ impl CachedSnapshot {
         }
         let count = Reader::new(header, 12).u32()? as usize;
         let head_len = Reader::new(header, 48).u32()? as usize;
-        let sum = Reader::new(header, 56).u64()?;
+        let head_sum = Reader::new(header, 56).u64()?;
         let body = &bytes[HEADER_LEN..];
-        if checksum(body) != sum {
+        let head_bytes = body.get(..head_len)?;
+        if checksum(head_bytes) != head_sum {
             return None;
         }
-        let head_text = std::str::from_utf8(body.get(..head_len)?).ok()?;
+        let head_text = std::str::from_utf8(head_bytes).ok()?;
         let head: Head = ron::from_str(head_text).ok()?;
         // Each record takes at least 43 bytes: a damaged count cannot reserve gigabytes.
         if count > body.len() / 43 {
@@ -106,10 +109,13 @@ impl CachedSnapshot {
         &self.head
     }
 
-    /// The whole snapshot. None when a card's record is not one this app writes (the checksum
-    /// adds up, so only a damaged file that happens to match it).
+    /// The whole snapshot. None when the cards' checksum does not add up or a card's record is
+    /// not one this app writes.
     pub fn to_snapshot(&self) -> Option<Snapshot> {
         let body = &self.bytes[self.cards_at..];
+        if checksum(body) != Reader::new(&self.bytes, 64).u64()? {
+            return None;
+        }
         let mut reader = Reader::new(body, 0);
         let mut cards = CardMap::with_capacity_and_hasher(self.count, Default::default());
         for _ in 0..self.count {
@@ -155,8 +161,7 @@ fn encode(progress: &Snapshot, key: FileKey) -> Option<Vec<u8>> {
     };
     let head = ron::to_string(&head).ok()?;
     let mut body = Writer::default();
-    body.bytes.reserve(head.len() + progress.cards.len() * 56);
-    body.bytes.extend_from_slice(head.as_bytes());
+    body.bytes.reserve(progress.cards.len() * (STATE_LEN + 12));
     for (id, state) in in_map_order(&progress.cards) {
         let id = id.as_str().as_bytes();
         body.bytes.push(u8::try_from(id.len()).ok()?);
@@ -170,7 +175,9 @@ fn encode(progress: &Snapshot, key: FileKey) -> Option<Vec<u8>> {
     out.bytes.extend_from_slice(&key.to_bytes());
     out.u32(u32::try_from(head.len()).ok()?);
     out.u32(0);
+    out.u64(checksum(head.as_bytes()));
     out.u64(checksum(&body.bytes));
+    out.bytes.extend_from_slice(head.as_bytes());
     out.bytes.extend_from_slice(&body.bytes);
     Some(out.bytes)
 }
