@@ -65,7 +65,8 @@ pub struct Session {
     queue: StudyQueue,
     day_end: Timestamp,
     showing: Option<Showing>,
-    undo: Vec<(Answer, u64)>,
+    /// Answers that can be taken back: each with its journal number and the card's position.
+    undo: Vec<(Answer, u64, usize)>,
     summary: SessionSummary,
 }
 
@@ -258,24 +259,21 @@ impl Session {
         if answer.became_leech {
             self.summary.leeches.push(answer.card.clone());
         }
-        self.undo.push((answer, seq));
+        self.undo.push((answer, seq, at));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
     }
 
     /// The answer an undo would take back, with its journal number.
-    pub fn last_answer(&self) -> Option<&(Answer, u64)> {
-        self.undo.last()
+    pub fn last_answer(&self) -> Option<(&Answer, u64)> {
+        self.undo.last().map(|(answer, seq, _)| (answer, *seq))
     }
 
     /// Takes back the last answer (already recorded as undone): the card gets its previous
     /// state and is shown again at once.
     pub fn commit_undo(&mut self, now: Timestamp) -> Option<Answer> {
-        let (answer, _) = self.undo.pop()?;
-        let Some(at) = self.position(&answer.card) else {
-            return Some(answer);
-        };
+        let (answer, _, at) = self.undo.pop()?;
         self.states[at] = answer.previous.clone();
         self.queue.restore(at, Some(&answer.previous));
         self.summary.reviewed -= 1;

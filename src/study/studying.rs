@@ -232,7 +232,8 @@ impl StudyDeck {
 
     /// Takes back the last answer (recorded durably as an undo); returns the card shown again.
     pub fn undo(&mut self, now: Timestamp) -> Result<Option<CardId>, StudyError> {
-        let Some((answer, seq)) = self.session.last_answer().cloned() else {
+        let Some((answer, seq)) = self.session.last_answer().map(|(a, seq)| (a.clone(), seq))
+        else {
             return Ok(None);
         };
         if let Some(store) = &mut self.store {
