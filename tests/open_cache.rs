@@ -201,3 +201,53 @@ fn studying_a_deck_opened_from_its_caches_keeps_every_cards_progress() {
     let from_files = seen(&mut open(&files_only, later), later);
     assert_eq!(seen(&mut open(&data, later), later), from_files);
 }
+
+/// The order cache holds the states of the snapshot file; answers that arrive in another
+/// computer's journal after it was made are merged on top, never hidden by it.
+#[test]
+fn answers_from_another_computer_since_the_last_close_are_not_hidden_by_the_caches() {
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path()).with_cache(cache.path());
+    let deck_file = data.decks().join("cached.ron");
+    std::fs::create_dir_all(data.decks()).unwrap();
+    let mut both_ways = deck();
+    both_ways.cards[0].both_ways = true;
+    std::fs::write(&deck_file, deck_to_ron(&both_ways)).unwrap();
+    date_back(&deck_file);
+    let mut study = open(&data, START);
+    let first = study.current(START).unwrap();
+    study.answer(Rating::Easy, START).unwrap();
+    study.close().unwrap();
+    assert!(cache.path().join("progress/cached.ron.order.cache").is_file());
+
+    // The desktop answers the reversed side of card c0 and has not checkpointed yet: its
+    // journal arrives through the sync tool.
+    let files = data.deck_files(DeckId::new("cached").unwrap());
+    let desk = DeviceId::new("desk").unwrap();
+    let (mut store, _) = recap::store::progress::ProgressStore::open(files, desk).unwrap();
+    let reversed = CardId::new("c0~rev").unwrap();
+    let answered = recap::schedule::CardState {
+        phase: recap::schedule::Phase::Learning,
+        due: Timestamp(START.0 + 10 * MS_PER_MINUTE),
+        last_review: Some(START),
+        reps: 1,
+        ..Default::default()
+    };
+    store
+        .record_answer(reversed.clone(), START, Rating::Good, 3000, answered.clone())
+        .unwrap();
+    drop(store);
+
+    let later = Timestamp(START.0 + MS_PER_MINUTE);
+    let reopened = open(&data, later);
+    // Replayed through the scheduler on merging: the phase and count are the answer's.
+    let merged = reopened.session().state(&reversed);
+    assert_eq!((merged.phase, merged.reps), (answered.phase, 1), "{merged:?}");
+    assert_eq!(reopened.session().state(&first).reps, 1);
+    drop(reopened);
+    let no_cache = tempfile::tempdir().unwrap();
+    let files_only = DataDir::new(folder.path()).with_cache(no_cache.path());
+    let from_files = seen(&mut open(&files_only, later), later);
+    assert_eq!(seen(&mut open(&data, later), later), from_files);
+}
