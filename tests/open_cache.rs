@@ -219,7 +219,12 @@ fn answers_from_another_computer_since_the_last_close_are_not_hidden_by_the_cach
     let first = study.current(START).unwrap();
     study.answer(Rating::Easy, START).unwrap();
     study.close().unwrap();
-    assert!(cache.path().join("progress/cached.ron.order.cache").is_file());
+    assert!(
+        cache
+            .path()
+            .join("progress/cached.ron.order.cache")
+            .is_file()
+    );
 
     // The desktop answers the reversed side of card c0 and has not checkpointed yet: its
     // journal arrives through the sync tool.
@@ -235,7 +240,13 @@ fn answers_from_another_computer_since_the_last_close_are_not_hidden_by_the_cach
         ..Default::default()
     };
     store
-        .record_answer(reversed.clone(), START, Rating::Good, 3000, answered.clone())
+        .record_answer(
+            reversed.clone(),
+            START,
+            Rating::Good,
+            3000,
+            answered.clone(),
+        )
         .unwrap();
     drop(store);
 
@@ -243,7 +254,11 @@ fn answers_from_another_computer_since_the_last_close_are_not_hidden_by_the_cach
     let reopened = open(&data, later);
     // Replayed through the scheduler on merging: the phase and count are the answer's.
     let merged = reopened.session().state(&reversed);
-    assert_eq!((merged.phase, merged.reps), (answered.phase, 1), "{merged:?}");
+    assert_eq!(
+        (merged.phase, merged.reps),
+        (answered.phase, 1),
+        "{merged:?}"
+    );
     assert_eq!(reopened.session().state(&first).reps, 1);
     drop(reopened);
     let no_cache = tempfile::tempdir().unwrap();
