@@ -89,7 +89,7 @@ fn bench_open(c: &mut Criterion) {
     let mut opened = open_to_first_card(&folder);
     let states = opened
         .store
-        .states_in_order(&opened.deck)
+        .states_in_order(&*opened.deck)
         .expect("the cards read");
     group.bench_function("build_queue", |b| {
         b.iter(|| {

@@ -62,7 +62,7 @@ fn open(data_folder: &str) {
     let counts = study.session().counts();
     println!(
         "opened {} cards; queue: {} learning, {} review, {} new",
-        study.session().deck().cards.len(),
+        study.session().cards().len(),
         counts.learning,
         counts.review,
         counts.new

@@ -58,10 +58,9 @@ fn open(data: &DataDir, now: Timestamp) -> StudyDeck {
 fn seen(study: &mut StudyDeck, now: Timestamp) -> String {
     let next = study.current(now);
     let session = study.session();
-    let states: Vec<String> = session
-        .deck()
-        .cards
-        .iter()
+    let cards = session.cards();
+    let states: Vec<String> = (0..cards.len())
+        .map(|at| cards.card(at))
         .map(|c| format!("{} {} {:?}", c.id, c.front, session.state(&c.id)))
         .collect();
     format!("{:?} {next:?} {states:#?}", session.counts())

@@ -79,7 +79,7 @@ fn the_reversed_side_asks_the_back_and_has_its_own_progress() {
         study.answer(rating, START).unwrap();
     }
     assert_eq!(shown, [id("plain"), id("hund"), id("hund~rev")]);
-    let reversed = study.session().deck().card(&id("hund~rev")).unwrap();
+    let reversed = study.session().card(&id("hund~rev")).unwrap();
     assert_eq!(reversed.front, "the dog", "the back is the question");
     assert_eq!(reversed.back, "der Hund");
 
@@ -124,7 +124,7 @@ fn turning_both_ways_off_keeps_the_reversed_sides_progress() {
     );
     let later = START.plus_minutes(1.0);
     let mut study = open(&data, later);
-    assert!(study.session().deck().card(&id("hund~rev")).is_none());
+    assert!(study.session().card(&id("hund~rev")).is_none());
     assert_eq!(study.session().counts().learning, 2);
     study.answer(Rating::Good, later.plus_minutes(10.0)).ok();
     study.close().unwrap();

@@ -324,7 +324,7 @@ fn queue_for(deck: impl Into<std::sync::Arc<Deck>>, mut store: ProgressStore) ->
     let deck = deck.into();
     let scheduler = Scheduler::new(store.settings()).expect("default settings are valid");
     let queue = build_queue(
-        &store.states_in_order(&deck).expect("the cards read"),
+        &store.states_in_order(&*deck).expect("the cards read"),
         &scheduler,
         store.settings(),
         today(),

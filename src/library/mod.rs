@@ -13,7 +13,7 @@ pub use conflicts::{DeckConflict, Resolution, merged};
 pub use tag_card::{LEECH_TAG, TagWritten, tag_card_in_file};
 
 use crate::deck::{AssignedIds, DeckError, Location, ParsedDeck, Problem, parse_deck};
-use crate::model::{Deck, DeckId};
+use crate::model::{Deck, DeckId, StudyCards};
 use crate::store::{DataDir, FileKey, deck_cache};
 use rand::Rng;
 use std::path::{Path, PathBuf};
@@ -54,6 +54,14 @@ impl LibraryDeck {
     /// The deck itself, shared (no copy).
     pub fn shared_deck(&self) -> Arc<Deck> {
         Arc::clone(&self.deck)
+    }
+
+    /// The deck's cards as studied (reversed sides made), for a study session.
+    pub fn study_cards(&self) -> Arc<dyn StudyCards> {
+        match self.deck.as_studied() {
+            std::borrow::Cow::Borrowed(_) => self.shared_deck(),
+            std::borrow::Cow::Owned(expanded) => Arc::new(expanded),
+        }
     }
 }
 

@@ -48,16 +48,15 @@ pub struct CardState {
     pub lapses: u32,
 }
 
-/// The state of each card of `deck` (as studied), in the deck's order, from `states` by card
-/// id (which may hold cards the deck no longer has); a card without one is new. One lookup a
-/// card: opening a deck for study reads them in this order from a cache instead (see
+/// The state of each card of `cards` (a deck as studied), in their order, from `states` by
+/// card id (which may hold cards the deck no longer has); a card without one is new. One
+/// lookup a card: opening a deck for study reads them in this order from a cache instead (see
 /// `ProgressStore::states_in_order`).
 pub fn states_in_deck_order(
-    deck: &crate::model::Deck,
+    cards: &dyn crate::model::StudyCards,
     states: &crate::model::CardMap<CardState>,
 ) -> Vec<CardState> {
-    deck.cards
-        .iter()
-        .map(|card| states.get(&card.id).cloned().unwrap_or_default())
+    (0..cards.len())
+        .map(|at| states.get(&cards.id(at)).cloned().unwrap_or_default())
         .collect()
 }

@@ -6,7 +6,7 @@
 //! (see `StudyDeck`), then [`Session::commit_answer`] applies it. Undo works the same way.
 
 use super::queue::{QueueCounts, StudiedToday, StudyQueue, Today, build_queue};
-use crate::model::{CardId, CardMap, Deck, Rating, Timestamp};
+use crate::model::{Card, CardId, CardMap, Deck, Rating, StudyCards, Timestamp};
 use crate::schedule::{
     CardState, DeckSettings, Outcomes, Phase, Scheduler, fuzz_seed, next_rollover,
     states_in_deck_order,
@@ -56,10 +56,9 @@ pub struct Session {
     scheduler: Scheduler,
     settings: DeckSettings,
     utc_offset_minutes: i32,
-    /// Shared with the library (see `LibraryDeck::shared_deck`); copied only if a leech tag is
-    /// added to it.
-    deck: Arc<Deck>,
-    /// One state per card of `deck`, in its order (default: new). Kept in deck order so
+    /// The deck's cards as studied, read one at a time (see `LibraryDeck::study_cards`).
+    cards: Arc<dyn StudyCards>,
+    /// One state per card of `cards`, in its order (default: new). Kept in deck order so
     /// building the queue reads them front to back.
     states: Vec<CardState>,
     queue: StudyQueue,
@@ -83,8 +82,8 @@ impl Session {
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Session {
-        let deck = deck.into();
-        let states = states_in_deck_order(&deck, states);
+        let deck: Arc<Deck> = deck.into();
+        let states = states_in_deck_order(&*deck, states);
         Session::in_deck_order(
             deck,
             states,
@@ -95,19 +94,19 @@ impl Session {
         )
     }
 
-    /// [`Session::new`] with the states already in the deck's order, one per card.
+    /// [`Session::new`] with the states already in the order of `cards`, one per card.
     ///
     /// # Panics
-    /// When `states` and the deck's cards differ in number.
+    /// When `states` and `cards` differ in number.
     pub fn in_deck_order(
-        deck: Arc<Deck>,
+        cards: Arc<dyn StudyCards>,
         states: Vec<CardState>,
         (settings, scheduler): (DeckSettings, Scheduler),
         studied: StudiedToday,
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Session {
-        assert_eq!(deck.cards.len(), states.len(), "one state per card");
+        assert_eq!(cards.len(), states.len(), "one state per card");
         let day_end = next_rollover(now, settings.day_rollover_hour, utc_offset_minutes);
         let queue = build_queue(
             &states,
@@ -123,7 +122,7 @@ impl Session {
             scheduler,
             settings,
             utc_offset_minutes,
-            deck,
+            cards,
             states,
             queue,
             day_end,
@@ -133,8 +132,23 @@ impl Session {
         }
     }
 
-    pub fn deck(&self) -> &Deck {
-        &self.deck
+    /// The deck's cards as studied.
+    pub fn cards(&self) -> &dyn StudyCards {
+        &*self.cards
+    }
+
+    pub fn title(&self) -> &str {
+        self.cards.title()
+    }
+
+    /// The card on screen, if one is.
+    pub fn showing_card(&self) -> Option<Card> {
+        self.showing.as_ref().map(|s| self.cards.card(s.at))
+    }
+
+    /// The card `id`, if the deck has it.
+    pub fn card(&self, id: &CardId) -> Option<Card> {
+        self.position(id).map(|at| self.cards.card(at))
     }
 
     pub fn settings(&self) -> &DeckSettings {
@@ -148,7 +162,7 @@ impl Session {
         }
         if self.showing.is_none() {
             let at = self.queue.next(now)?;
-            let card = self.deck.cards[at].id.clone();
+            let card = self.cards.id(at);
             self.showing = Some(Showing {
                 card,
                 at,
@@ -209,7 +223,7 @@ impl Session {
     /// Where `card` is in the deck. Reads every id: for occasional questions only (the queue
     /// and the card on screen know their positions).
     fn position(&self, card: &CardId) -> Option<usize> {
-        self.deck.cards.iter().position(|c| &c.id == card)
+        self.cards.position(card)
     }
 
     /// What each button would do to the card on screen: the labels show these.
@@ -250,7 +264,7 @@ impl Session {
         let Some(at) = self.showing.take().map(|s| s.at) else {
             return;
         };
-        debug_assert_eq!(self.deck.cards[at].id, answer.card);
+        debug_assert_eq!(self.cards.id(at), answer.card);
         self.states[at] = answer.state.clone();
         self.queue.schedule(at, &answer.state);
         self.summary.reviewed += 1;
@@ -317,20 +331,6 @@ impl Session {
             .chain(reviews)
             .filter(|due| due.0 > 0)
             .min()
-    }
-
-    /// Adds `tag` to `card` in the session's copy of the deck, once it is written in the
-    /// deck's file (so that copy keeps matching the file).
-    pub fn add_tag(&mut self, card: &CardId, tag: &str) {
-        let has_it = |c: &crate::model::Card| c.tags.iter().any(|t| t == tag);
-        let Some(index) = self.deck.cards.iter().position(|c| &c.id == card) else {
-            return;
-        };
-        if !has_it(&self.deck.cards[index]) {
-            Arc::make_mut(&mut self.deck).cards[index]
-                .tags
-                .push(tag.to_string());
-        }
     }
 
     /// Whether `card` is a leech: forgotten `leech_threshold` times (0 turns leeches off).

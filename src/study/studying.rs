@@ -6,7 +6,7 @@ use super::session::{Answer, Session};
 use super::today::studied_in_logs;
 use crate::deck::DeckError;
 use crate::library::{DeckOrigin, LEECH_TAG, LibraryDeck, TagWritten, tag_card_in_file};
-use crate::model::{CardId, Deck, DeckId, Rating, Timestamp};
+use crate::model::{CardId, Deck, DeckId, Rating, StudyCards, Timestamp};
 use crate::schedule::{CardState, DeckSettings, ScheduleError, Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::{
@@ -58,6 +58,11 @@ pub struct StudyDeck {
     read_only: Option<String>,
     /// The deck's file, where leeches are tagged (None: bundled, or read-only).
     deck_file: Option<PathBuf>,
+    /// The deck as the library loaded it: a leech's tag goes into its file only while the
+    /// file still holds this deck.
+    source: LibraryDeck,
+    /// The deck as loaded with the tags written since, made at the first leech.
+    tagged: Option<Deck>,
     /// What the learner should be told that did not stop an answer (a leech tag not written).
     notes: Vec<String>,
     /// Stand-in journal numbers for read-only answers (undo needs one; nothing is written).
@@ -100,6 +105,8 @@ impl StudyDeck {
             store: Some(store),
             read_only: None,
             deck_file,
+            source: deck.clone(),
+            tagged: None,
             notes: Vec::new(),
             unrecorded: 0,
         };
@@ -155,6 +162,8 @@ impl StudyDeck {
             store: None,
             read_only: Some(banner),
             deck_file: None,
+            source: deck.clone(),
+            tagged: None,
             notes: Vec::new(),
             unrecorded: 0,
         };
@@ -205,7 +214,7 @@ impl StudyDeck {
         if let Some(store) = &mut self.store
             && store.uncheckpointed() >= CHECKPOINT_EVERY
         {
-            checkpoint(store, self.session.deck())?;
+            checkpoint(store, self.session.cards())?;
         }
         Ok(Some(answer))
     }
@@ -221,8 +230,17 @@ impl StudyDeck {
             }
             return;
         };
-        match tag_card_in_file(path, self.session.deck(), card, LEECH_TAG) {
-            Ok(TagWritten::Added) => self.session.add_tag(card, LEECH_TAG),
+        // A reversed side's tag goes on its card.
+        let card = card.forward();
+        let loaded = self
+            .tagged
+            .get_or_insert_with(|| self.source.deck().clone());
+        match tag_card_in_file(path, loaded, &card, LEECH_TAG) {
+            Ok(TagWritten::Added) => {
+                if let Some(tagged) = loaded.cards.iter_mut().find(|c| c.id == card) {
+                    tagged.tags.push(LEECH_TAG.to_string());
+                }
+            }
             Ok(TagWritten::AlreadyThere) => {}
             Err(error) => self.notes.push(format!(
                 "Card {card} is a leech, but it was not tagged: {error}"
@@ -258,7 +276,7 @@ impl StudyDeck {
             source,
         })?;
         store.set_settings(settings.clone())?;
-        store.cache_order(self.session.deck());
+        store.cache_order(self.session.cards());
         let studied = studied_today(store.files(), &settings, now, utc_offset_minutes)?;
         self.session
             .change_settings(settings, scheduler, studied, now, utc_offset_minutes);
@@ -269,7 +287,7 @@ impl StudyDeck {
     /// Read-only: writes nothing.
     pub fn close(self) -> Result<(), StudyError> {
         match self.store {
-            Some(mut store) => checkpoint(&mut store, self.session.deck()),
+            Some(mut store) => checkpoint(&mut store, self.session.cards()),
             None => Ok(()),
         }
     }
@@ -277,7 +295,7 @@ impl StudyDeck {
 
 /// Rewrites the snapshot and trims the journal; then caches the states in the order of
 /// `deck` (the session's) for the next open, since the progress now is the snapshot file.
-fn checkpoint(store: &mut ProgressStore, deck: &Deck) -> Result<(), StudyError> {
+fn checkpoint(store: &mut ProgressStore, deck: &dyn StudyCards) -> Result<(), StudyError> {
     store.checkpoint()?;
     store.cache_order(deck);
     Ok(())
@@ -287,17 +305,14 @@ fn checkpoint(store: &mut ProgressStore, deck: &Deck) -> Result<(), StudyError> 
 /// `states_of` gives for it, one per card in its order.
 fn new_session(
     deck: &LibraryDeck,
-    states_of: impl FnOnce(&Deck) -> Result<Vec<CardState>, ProgressError>,
+    states_of: impl FnOnce(&dyn StudyCards) -> Result<Vec<CardState>, ProgressError>,
     (settings, scheduler): (DeckSettings, Scheduler),
     studied: StudiedToday,
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Result<Session, StudyError> {
-    let cards = match deck.deck().as_studied() {
-        std::borrow::Cow::Borrowed(_) => deck.shared_deck(),
-        std::borrow::Cow::Owned(expanded) => std::sync::Arc::new(expanded),
-    };
-    let states = states_of(&cards)?;
+    let cards = deck.study_cards();
+    let states = states_of(&*cards)?;
     Ok(Session::in_deck_order(
         cards,
         states,

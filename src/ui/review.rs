@@ -2,7 +2,7 @@
 //! with their next intervals (keys 1–4), undo (Ctrl+Z), what is left today, Escape to end.
 
 use super::app::AppEnv;
-use crate::model::{CardId, Rating, Timestamp};
+use crate::model::{Rating, Timestamp};
 use crate::schedule::format_interval;
 use crate::study::StudyDeck;
 
@@ -53,7 +53,7 @@ impl ReviewScreen {
         egui::Panel::top("review-top").show(ui, |ui| self.header(ui));
         egui::Panel::bottom("review-bottom").show(ui, |ui| self.footer(ui, current.is_some(), now));
         egui::CentralPanel::default().show(ui, |ui| match &current {
-            Some(card) => self.card(ui, card),
+            Some(_) => self.card(ui),
             None => self.done_for_today(ui, now),
         });
         // Wake up when a learning card comes due, without repainting meanwhile.
@@ -124,7 +124,7 @@ impl ReviewScreen {
             read_only_banner(ui, banner);
         }
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&session.deck().title).strong());
+            ui.label(egui::RichText::new(session.title()).strong());
             ui.label(format!(
                 "New {} · Learning {} · Due {}",
                 counts.new, counts.learning, counts.review
@@ -192,8 +192,8 @@ impl ReviewScreen {
         }
     }
 
-    fn card(&self, ui: &mut egui::Ui, card: &CardId) {
-        let Some(card) = self.study.session().deck().card(card) else {
+    fn card(&self, ui: &mut egui::Ui) {
+        let Some(card) = self.study.session().showing_card() else {
             return;
         };
         egui::ScrollArea::vertical()

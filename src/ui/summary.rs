@@ -31,10 +31,10 @@ impl SummaryScreen {
             .summary()
             .leeches
             .iter()
-            .filter_map(|id| session.deck().card(id).map(|c| c.front.to_string()))
+            .filter_map(|id| session.card(id).map(|c| c.front.to_string()))
             .collect();
         let screen = SummaryScreen {
-            deck_title: session.deck().title.clone(),
+            deck_title: session.title().to_string(),
             summary: session.summary().clone(),
             leech_questions,
             next_due: session.next_due(),

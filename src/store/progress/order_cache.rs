@@ -21,7 +21,7 @@ use super::files::DeckFiles;
 use super::load::{cards_of, load_deferring_cards};
 use super::snapshot::Snapshot;
 use super::snapshot_cache::{STATE_LEN, read_state, write_state};
-use crate::model::Deck;
+use crate::model::StudyCards;
 use crate::schedule::{CardState, DeckSettings};
 use crate::store::cache_bytes::{Reader, Writer, big_vec, checksum, map_cache};
 use crate::store::{FileKey, write_atomic};
@@ -57,7 +57,7 @@ pub fn states_in_order(
     snapshot: &Path,
     basis: Option<Basis>,
     progress: &Snapshot,
-    deck: &Deck,
+    deck: &dyn StudyCards,
 ) -> Vec<CardState> {
     if let Some(states) = cached(cache_dir, snapshot, basis, deck) {
         return states;
@@ -74,7 +74,7 @@ pub fn states_in_order(
 /// order cache does not already hold these states.
 pub fn load_in_order(
     files: &DeckFiles,
-    deck: &Deck,
+    deck: &dyn StudyCards,
 ) -> Result<(DeckSettings, Vec<CardState>), ProgressError> {
     let (loaded, unread) = load_deferring_cards(files)?;
     let snapshot = files.snapshot();
@@ -94,7 +94,7 @@ pub fn cached(
     cache_dir: Option<&Path>,
     snapshot: &Path,
     basis: Option<Basis>,
-    deck: &Deck,
+    deck: &dyn StudyCards,
 ) -> Option<Vec<CardState>> {
     load(cache_dir?, snapshot, basis?.key, deck)
 }
@@ -102,7 +102,13 @@ pub fn cached(
 /// Caches `states` (one per card of `deck`, in its order) as those of the snapshot file in
 /// `basis`; only when that file was written here or has been left alone long enough (see
 /// [`FileKey::is_settled`]). A cache that cannot be written is only a slower next open.
-pub fn save(cache_dir: &Path, snapshot: &Path, basis: Basis, deck: &Deck, states: &[CardState]) {
+pub fn save(
+    cache_dir: &Path,
+    snapshot: &Path,
+    basis: Basis,
+    deck: &dyn StudyCards,
+    states: &[CardState],
+) {
     if !(basis.written_here || basis.key.is_settled(SystemTime::now())) {
         return;
     }
@@ -111,18 +117,24 @@ pub fn save(cache_dir: &Path, snapshot: &Path, basis: Basis, deck: &Deck, states
     }
 }
 
-fn load(cache_dir: &Path, snapshot: &Path, key: FileKey, deck: &Deck) -> Option<Vec<CardState>> {
+fn load(
+    cache_dir: &Path,
+    snapshot: &Path,
+    key: FileKey,
+    deck: &dyn StudyCards,
+) -> Option<Vec<CardState>> {
     decode(&map_cache(&cache_file(cache_dir, snapshot))?, key, deck)
 }
 
-fn encode(key: FileKey, deck: &Deck, states: &[CardState]) -> Option<Vec<u8>> {
-    if deck.cards.len() != states.len() {
+fn encode(key: FileKey, deck: &dyn StudyCards, states: &[CardState]) -> Option<Vec<u8>> {
+    if deck.len() != states.len() {
         return None;
     }
     let mut body = Writer::default();
-    body.bytes.reserve(deck.cards.len() * (STATE_LEN + 12));
-    for (card, state) in deck.cards.iter().zip(states) {
-        let id = card.id.as_str().as_bytes();
+    body.bytes.reserve(deck.len() * (STATE_LEN + 12));
+    for (at, state) in states.iter().enumerate() {
+        let id = deck.id(at);
+        let id = id.as_str().as_bytes();
         body.bytes.push(u8::try_from(id.len()).ok()?);
         body.bytes.extend_from_slice(id);
         write_state(&mut body, state);
@@ -140,14 +152,14 @@ fn encode(key: FileKey, deck: &Deck, states: &[CardState]) -> Option<Vec<u8>> {
     Some(out.bytes)
 }
 
-fn decode(bytes: &[u8], key: FileKey, deck: &Deck) -> Option<Vec<CardState>> {
+fn decode(bytes: &[u8], key: FileKey, deck: &dyn StudyCards) -> Option<Vec<CardState>> {
     let header = bytes.get(..HEADER_LEN)?;
     let count = Reader::new(header, 12).u32()? as usize;
     if &header[..8] != MAGIC
         || header[8..12] != VERSION.to_le_bytes()
         || header[16..48] != key.to_bytes()
         || header[48..56] != [0; 8]
-        || count != deck.cards.len()
+        || count != deck.len()
     {
         return None;
     }
@@ -158,9 +170,9 @@ fn decode(bytes: &[u8], key: FileKey, deck: &Deck) -> Option<Vec<CardState>> {
     }
     let mut reader = Reader::new(body, 0);
     let mut states = big_vec(count);
-    for card in &deck.cards {
+    for at in 0..count {
         let id_len = reader.take(1)?[0] as usize;
-        if reader.take(id_len)? != card.id.as_str().as_bytes() {
+        if reader.take(id_len)? != deck.id(at).as_str().as_bytes() {
             return None;
         }
         states.push(read_state(&mut reader)?);
@@ -171,7 +183,7 @@ fn decode(bytes: &[u8], key: FileKey, deck: &Deck) -> Option<Vec<CardState>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Card, CardId, DeckId, Timestamp};
+    use crate::model::{Card, CardId, Deck, DeckId, Timestamp};
     use crate::schedule::Phase;
     use std::time::Duration;
 

@@ -22,7 +22,7 @@ use super::parse::parse_text;
 use super::record::Seq;
 use super::snapshot_write::write_card_line;
 use crate::deck::Location;
-use crate::model::{CardId, CardMap, Deck, DeckId};
+use crate::model::{CardId, CardMap, DeckId, StudyCards};
 use crate::schedule::{CardState, DeckSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -60,7 +60,7 @@ impl Snapshot {
     /// The state of each card of `deck` (as studied), in the deck's order; a card without
     /// progress has the default state (new). One lookup a card: see `order_cache` for the
     /// cached way.
-    pub fn states_in_order(&self, deck: &Deck) -> Vec<CardState> {
+    pub fn states_in_order(&self, deck: &dyn StudyCards) -> Vec<CardState> {
         crate::schedule::states_in_deck_order(deck, &self.cards)
     }
 

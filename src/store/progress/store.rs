@@ -14,7 +14,7 @@ use super::order_cache::{Basis, save as save_order, states_in_order};
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
 use super::snapshot_cache::{self, CachedSnapshot};
-use crate::model::{CardId, Deck, Rating, Timestamp};
+use crate::model::{CardId, Rating, StudyCards, Timestamp};
 use crate::schedule::{CardState, DeckSettings};
 use crate::store::FileKey;
 use crate::store::write_atomic;
@@ -112,7 +112,10 @@ impl ProgressStore {
     /// answered has the default state): what a study session and its queue work from. Read
     /// from the order cache when it was made from the progress as it is now; otherwise looked
     /// up card by card, and cached for the next open.
-    pub fn states_in_order(&mut self, deck: &Deck) -> Result<Vec<CardState>, ProgressError> {
+    pub fn states_in_order(
+        &mut self,
+        deck: &dyn StudyCards,
+    ) -> Result<Vec<CardState>, ProgressError> {
         let (cache, snapshot) = (self.files.cache(), self.files.snapshot());
         if let Some(states) = order_cache::cached(cache, &snapshot, self.basis, deck) {
             return Ok(states);
@@ -130,7 +133,7 @@ impl ProgressStore {
     /// Caches the states of `deck`'s cards in its order for the next open (see
     /// [`Self::states_in_order`]), when the progress is exactly the snapshot file, as it is
     /// after a checkpoint.
-    pub fn cache_order(&mut self, deck: &Deck) {
+    pub fn cache_order(&mut self, deck: &dyn StudyCards) {
         if self.with_cards().is_err() {
             return;
         }
