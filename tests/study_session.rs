@@ -203,9 +203,20 @@ fn the_eighth_lapse_reports_a_leech() {
 /// A deck file in the data folder, a copy of the bundled deck, whose first card has lapsed
 /// seven times and is due: the next Again is its eighth lapse. Returns the file's path.
 fn deck_file_with_a_near_leech(data: &DataDir) -> std::path::PathBuf {
+    deck_file_with_a_near_leech_side(data, false)
+}
+
+/// [`deck_file_with_a_near_leech`]; when `reversed`, the first card is studied both ways and
+/// its reversed side is the near leech.
+fn deck_file_with_a_near_leech_side(data: &DataDir, reversed: bool) -> std::path::PathBuf {
     std::fs::create_dir_all(data.decks()).unwrap();
     let path = data.decks().join("kim-putin-letters.ron");
-    std::fs::write(&path, recap::library::BUNDLED_DECKS[0].1).unwrap();
+    let mut text = recap::library::BUNDLED_DECKS[0].1.to_string();
+    if reversed {
+        let tags = "            tags: [],\n";
+        text = text.replacen(tags, &format!("{tags}            both_ways: true,\n"), 1);
+    }
+    std::fs::write(&path, text).unwrap();
     let device = DeviceId::new("laptop").unwrap();
     let deck = recap::model::DeckId::new("kim-putin-letters").unwrap();
     let settings = DeckSettings {
@@ -220,6 +231,7 @@ fn deck_file_with_a_near_leech(data: &DataDir) -> std::path::PathBuf {
     let card = library.find("kim-putin-letters").unwrap().deck().cards[0]
         .id
         .clone();
+    let card = if reversed { card.reversed() } else { card };
     let seven_lapses = CardState {
         phase: Phase::Review,
         memory: Some(recap::schedule::MemoryState {
@@ -282,4 +294,23 @@ fn a_deck_file_edited_since_loading_is_not_tagged_and_the_leech_is_still_reporte
         "{notes:?}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+}
+
+#[test]
+fn a_reversed_side_at_its_eighth_lapse_tags_its_card_leech() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path());
+    let path = deck_file_with_a_near_leech_side(&data, true);
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(before.contains("both_ways: true"), "{before}");
+    let mut study = open(&data, START);
+    let card = study.current(START).expect("the due review");
+    assert!(card.is_reversed(), "{card}");
+    let answer = study.answer(Rating::Again, START).unwrap().unwrap();
+    assert!(answer.became_leech);
+    assert_eq!(study.take_notes(), Vec::<String>::new());
+    let reloaded = Library::load(&data, &mut StdRng::seed_from_u64(1));
+    let deck = reloaded.find("kim-putin-letters").unwrap().deck();
+    assert_eq!(deck.cards[0].tags, vec!["leech".to_string()]);
+    assert!(deck.cards[0].both_ways);
 }
