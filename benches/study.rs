@@ -68,7 +68,7 @@ fn bench_open(c: &mut Criterion) {
         })
     });
     group.bench_function("library_overview", |b| {
-        b.iter(|| black_box(deck_overview(&folder.data, deck.deck(), NOW, 0).unwrap()))
+        b.iter(|| black_box(deck_overview(&folder.data, &deck, NOW, 0).unwrap()))
     });
     group.bench_function("to_first_card_deck_file_changed", |b| {
         b.iter(|| black_box(open_parsing_the_deck(&folder)))

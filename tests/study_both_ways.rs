@@ -153,7 +153,7 @@ fn quizzes_and_the_overview_count_the_reversed_side() {
         .expect("the reversed side is asked");
     assert_eq!(reversed.prompt, "the dog");
     assert_eq!(reversed.answer, "der Hund");
-    let overview = deck_overview(&data, deck, START, 0).unwrap();
+    let overview = deck_overview(&data, library.find("words").unwrap(), START, 0).unwrap();
     assert_eq!(overview.total, 3);
     assert_eq!(overview.counts.new, 3);
 }

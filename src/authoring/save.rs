@@ -169,11 +169,7 @@ fn create_file(folder: &Path, id: &DeckId, text: &str) -> Result<PathBuf, Author
 /// a file in the decks folder already uses it: two decks must not share progress files.
 fn unused_deck_id(data: &DataDir, wanted: &DeckId, rng: &mut impl Rng) -> DeckId {
     let library = Library::load(data, rng);
-    let mut taken: HashSet<String> = library
-        .decks
-        .iter()
-        .map(|d| d.deck().id.to_string())
-        .collect();
+    let mut taken: HashSet<String> = library.decks.iter().map(|d| d.id().to_string()).collect();
     let files = std::fs::read_dir(data.decks())
         .into_iter()
         .flatten()

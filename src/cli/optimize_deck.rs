@@ -12,11 +12,7 @@ pub fn run(cli: &Cli, args: &OptimizeArgs) -> i32 {
     let Some(data) = cli.data_dir() else { return 1 };
     let library = Library::load(&data, &mut rand::rng());
     let ids: Vec<String> = if args.all {
-        library
-            .decks
-            .iter()
-            .map(|d| d.deck().id.to_string())
-            .collect()
+        library.decks.iter().map(|d| d.id().to_string()).collect()
     } else {
         let id = args.deck.clone().unwrap_or_default();
         if library.find(&id).is_none() {

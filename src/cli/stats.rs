@@ -101,8 +101,8 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> i32 {
         text.push('\n');
     }
     for (deck, stats) in &per_deck {
-        let _ = writeln!(text, "== deck {} ==", deck.deck().id);
-        let _ = writeln!(text, "title: {}", deck.deck().title);
+        let _ = writeln!(text, "== deck {} ==", deck.id());
+        let _ = writeln!(text, "title: {}", deck.title());
         text.push_str(&format_stats(stats));
         text.push('\n');
     }

@@ -13,11 +13,12 @@ pub use conflicts::{DeckConflict, Resolution, merged};
 pub use tag_card::{LEECH_TAG, TagWritten, tag_card_in_file};
 
 use crate::deck::{AssignedIds, DeckError, Location, ParsedDeck, Problem, parse_deck};
-use crate::model::{Deck, DeckId, StudyCards};
-use crate::store::{DataDir, FileKey, deck_cache};
+use crate::model::{Deck, DeckId, Source, StudyCards};
+use crate::store::deck_cache::{self, CachedStudyCards, MappedDeck};
+use crate::store::{DataDir, FileKey};
 use rand::Rng;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Where a deck in the library comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,36 +30,109 @@ pub enum DeckOrigin {
 }
 
 /// A deck that loaded.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A deck read from its cache is not built card by card until something asks for all its
+/// cards ([`LibraryDeck::deck`]): the library's list and a study session read the few cards
+/// they show from the cache (see [`LibraryDeck::study_cards`]).
+#[derive(Debug, Clone)]
 pub struct LibraryDeck {
-    /// Shared with study sessions: a big deck is not copied to be studied.
-    deck: Arc<Deck>,
+    /// The deck with every card; made from `cached` the first time it is asked for. Shared
+    /// with study sessions: a big deck is not copied to be studied.
+    full: OnceLock<Arc<Deck>>,
+    /// The deck's cache, when it was read from one.
+    cached: Option<Arc<MappedDeck>>,
     /// Ids made up while reading, to be written into the file before progress uses them.
     pub assigned: AssignedIds,
     pub origin: DeckOrigin,
 }
 
+/// Two entries are equal when their decks, made-up ids and origins are (however read).
+impl PartialEq for LibraryDeck {
+    fn eq(&self, other: &LibraryDeck) -> bool {
+        self.deck() == other.deck()
+            && self.assigned == other.assigned
+            && self.origin == other.origin
+    }
+}
+
 impl LibraryDeck {
     pub fn new(parsed: ParsedDeck, origin: DeckOrigin) -> LibraryDeck {
         LibraryDeck {
-            deck: Arc::new(parsed.deck),
+            full: OnceLock::from(Arc::new(parsed.deck)),
+            cached: None,
             assigned: parsed.assigned,
             origin,
         }
     }
 
+    /// A deck read from its cache (it has no made-up ids: only such decks are cached).
+    pub fn from_cache(cached: MappedDeck, origin: DeckOrigin) -> LibraryDeck {
+        LibraryDeck {
+            full: OnceLock::new(),
+            cached: Some(Arc::new(cached)),
+            assigned: AssignedIds::default(),
+            origin,
+        }
+    }
+
+    /// The deck with all its cards (built from the cache the first time).
     pub fn deck(&self) -> &Deck {
-        &self.deck
+        self.full.get_or_init(|| match &self.cached {
+            Some(cached) => Arc::new(cached.to_deck()),
+            None => unreachable!("a library deck is read whole or from its cache"),
+        })
     }
 
     /// The deck itself, shared (no copy).
     pub fn shared_deck(&self) -> Arc<Deck> {
-        Arc::clone(&self.deck)
+        self.deck();
+        Arc::clone(self.full.get().expect("made just above"))
     }
 
-    /// The deck's cards as studied (reversed sides made), for a study session.
+    /// The deck's own fields (its `cards` may be empty: ask [`LibraryDeck::card_count`]).
+    fn head(&self) -> &Deck {
+        match (self.full.get(), &self.cached) {
+            (Some(deck), _) => deck,
+            (None, Some(cached)) => cached.head(),
+            (None, None) => unreachable!("a library deck is read whole or from its cache"),
+        }
+    }
+
+    pub fn id(&self) -> &DeckId {
+        &self.head().id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.head().title
+    }
+
+    pub fn description(&self) -> &str {
+        &self.head().description
+    }
+
+    pub fn source(&self) -> Option<&Source> {
+        self.head().source.as_ref()
+    }
+
+    pub fn tags(&self) -> &[String] {
+        &self.head().tags
+    }
+
+    /// How many cards the deck has (reversed sides not counted).
+    pub fn card_count(&self) -> usize {
+        match (self.full.get(), &self.cached) {
+            (None, Some(cached)) => cached.len(),
+            _ => self.deck().cards.len(),
+        }
+    }
+
+    /// The deck's cards as studied (reversed sides made), for a study session: read from the
+    /// cache one at a time when the deck came from one and was not built yet.
     pub fn study_cards(&self) -> Arc<dyn StudyCards> {
-        match self.deck.as_studied() {
+        if let (None, Some(cached)) = (self.full.get(), &self.cached) {
+            return Arc::new(CachedStudyCards::new(Arc::clone(cached)));
+        }
+        match self.deck().as_studied() {
             std::borrow::Cow::Borrowed(_) => self.shared_deck(),
             std::borrow::Cow::Owned(expanded) => Arc::new(expanded),
         }
@@ -113,11 +187,11 @@ impl Library {
     fn add_file(&mut self, path: &Path, cache: &Path, rng: &mut impl Rng) {
         let loaded = read_deck_file(path, cache, rng);
         match loaded {
-            Ok(parsed) => match self.find(parsed.deck.id.as_str()) {
+            Ok(loaded) => match self.find(loaded.id().as_str()) {
                 Some(other) => {
                     let message = format!(
                         "deck id \"{}\" is already used by {}",
-                        parsed.deck.id,
+                        loaded.id(),
                         describe(&other.origin)
                     );
                     let hint = "give one of the decks another `id` (its progress follows the id)";
@@ -127,10 +201,7 @@ impl Library {
                         error: problem.into(),
                     });
                 }
-                None => self.decks.push(LibraryDeck::new(
-                    parsed,
-                    DeckOrigin::File(path.to_path_buf()),
-                )),
+                None => self.decks.push(loaded),
             },
             Err(error) => self.failed.push(FailedDeck {
                 path: path.to_path_buf(),
@@ -141,7 +212,7 @@ impl Library {
 
     /// The deck with this id.
     pub fn find(&self, id: &str) -> Option<&LibraryDeck> {
-        self.decks.iter().find(|d| d.deck().id.as_str() == id)
+        self.decks.iter().find(|d| d.id().as_str() == id)
     }
 
     /// Whether a deck already has this id (ids name progress files, so they must not clash).
@@ -152,13 +223,10 @@ impl Library {
     /// News goes stale: newest source date first, undated decks last, then by title.
     fn sort_newest_first(&mut self) {
         self.decks.sort_by(|a, b| {
-            let date = |d: &LibraryDeck| d.deck().source.as_ref().and_then(|s| s.date.clone());
-            date(b).cmp(&date(a)).then_with(|| {
-                a.deck()
-                    .title
-                    .to_lowercase()
-                    .cmp(&b.deck().title.to_lowercase())
-            })
+            let date = |d: &LibraryDeck| d.source().and_then(|s| s.date.clone());
+            date(b)
+                .cmp(&date(a))
+                .then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
         });
         self.failed.sort_by(|a, b| a.path.cmp(&b.path));
     }
@@ -211,10 +279,10 @@ fn deck_files(folder: &Path, failed: &mut Vec<FailedDeck>) -> Vec<PathBuf> {
 
 /// The deck in `path`: from its cache in `cache` while the file is unchanged, else parsed (and
 /// then cached, when it needs no ids written back).
-fn read_deck_file(path: &Path, cache: &Path, rng: &mut impl Rng) -> Result<ParsedDeck, DeckError> {
-    if let Some(deck) = deck_cache::load(cache, path) {
-        let assigned = AssignedIds::default();
-        return Ok(ParsedDeck { deck, assigned });
+fn read_deck_file(path: &Path, cache: &Path, rng: &mut impl Rng) -> Result<LibraryDeck, DeckError> {
+    let origin = DeckOrigin::File(path.to_path_buf());
+    if let Some(cached) = deck_cache::load(cache, path) {
+        return Ok(LibraryDeck::from_cache(cached, origin));
     }
     let key = FileKey::of(path);
     let parsed = read_text(path).and_then(|text| parse_deck(&text, path, rng))?;
@@ -223,7 +291,7 @@ fn read_deck_file(path: &Path, cache: &Path, rng: &mut impl Rng) -> Result<Parse
     {
         deck_cache::save(cache, path, key, &parsed.deck);
     }
-    Ok(parsed)
+    Ok(LibraryDeck::new(parsed, origin))
 }
 
 /// A deck file's text; unreadable or non-UTF-8 files become a problem at 1:1.

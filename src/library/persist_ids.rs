@@ -28,9 +28,10 @@ impl LibraryDeck {
             .into()
         };
         let on_disk = parse_deck(&text, path, &mut rand::rng())?;
-        let same_cards = on_disk.deck.cards.len() == self.deck.cards.len()
+        let deck = self.deck();
+        let same_cards = on_disk.deck.cards.len() == deck.cards.len()
             && self.assigned.cards.iter().all(|(index, _)| {
-                let (disk, mine) = (&on_disk.deck.cards[*index], &self.deck.cards[*index]);
+                let (disk, mine) = (&on_disk.deck.cards[*index], &deck.cards[*index]);
                 on_disk.assigned.cards.iter().any(|(i, _)| i == index)
                     && disk.front == mine.front
                     && disk.back == mine.back

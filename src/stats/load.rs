@@ -24,11 +24,11 @@ pub fn load_deck_stats(
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Result<LoadedStats, ProgressError> {
-    let files = data.deck_files(deck.deck().id.clone());
+    let files = data.deck_files(deck.id().clone());
     let loaded = load(&files)?;
     let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     let log = read_history(&files)?;
-    let quizzes = quiz_entries(data, &deck.deck().id, &mut warnings);
+    let quizzes = quiz_entries(data, &deck.id(), &mut warnings);
     let input = DeckInput {
         log: &log,
         card_states: card_states(deck.deck(), &loaded.progress),
@@ -91,8 +91,8 @@ pub fn load_library_stats(
         .decks
         .iter()
         .map(|deck| DeckStats {
-            id: deck.deck().id.clone(),
-            title: deck.deck().title.clone(),
+            id: deck.id().clone(),
+            title: deck.title().to_string(),
             stats: load_deck_stats(data, deck, now, utc_offset_minutes).map_err(|e| e.to_string()),
         })
         .collect();

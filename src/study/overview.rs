@@ -4,7 +4,8 @@
 use super::queue::{QueueCounts, Today, build_queue};
 use super::studying::StudyError;
 use super::today::studied_in_logs;
-use crate::model::{Deck, Timestamp};
+use crate::library::LibraryDeck;
+use crate::model::Timestamp;
 use crate::schedule::{Scheduler, next_rollover};
 use crate::store::DataDir;
 use crate::store::progress::load_in_order;
@@ -22,13 +23,13 @@ pub struct DeckOverview {
 /// The overview of `deck` at `now` from its progress files.
 pub fn deck_overview(
     data: &DataDir,
-    deck: &Deck,
+    deck: &LibraryDeck,
     now: Timestamp,
     utc_offset_minutes: i32,
 ) -> Result<DeckOverview, StudyError> {
-    let deck = &*deck.as_studied();
-    let files = data.deck_files(deck.id.clone());
-    let (settings, states) = load_in_order(&files, deck)?;
+    let cards = deck.study_cards();
+    let files = data.deck_files(deck.id().clone());
+    let (settings, states) = load_in_order(&files, &*cards)?;
     let settings = &settings;
     let scheduler = Scheduler::new(settings).map_err(|source| StudyError::Settings {
         file: files.snapshot(),
@@ -49,7 +50,7 @@ pub fn deck_overview(
     let last_studied = states.iter().filter_map(|s| s.last_review).max();
     Ok(DeckOverview {
         counts: queue.counts(),
-        total: deck.cards.len(),
+        total: cards.len(),
         last_studied,
     })
 }

@@ -80,7 +80,7 @@ impl StudyDeck {
         utc_offset_minutes: i32,
     ) -> Result<(StudyDeck, Vec<Warning>), StudyError> {
         deck.persist_assigned_ids()?;
-        let files = data.deck_files(deck.deck().id.clone());
+        let files = data.deck_files(deck.id().clone());
         let (mut store, warnings) = ProgressStore::open(files.clone(), device)?;
         let settings = store.settings().clone();
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {
@@ -123,7 +123,7 @@ impl StudyDeck {
         now: Timestamp,
         utc_offset_minutes: i32,
     ) -> Result<(StudyDeck, Vec<String>), StudyError> {
-        let files = data.deck_files(deck.deck().id.clone());
+        let files = data.deck_files(deck.id().clone());
         let (loaded, damaged) = load_readable(&files)?;
         let settings = loaded.progress.settings.clone();
         let scheduler = Scheduler::new(&settings).map_err(|source| StudyError::Settings {

@@ -88,7 +88,7 @@ impl RecapApp {
 
     /// The id of the library's first deck (newest first).
     pub fn first_deck(&self) -> Option<String> {
-        self.library.decks.first().map(|d| d.deck().id.to_string())
+        self.library.decks.first().map(|d| d.id().to_string())
     }
 
     /// Opens `deck` straight on its review screen (used by `--screenshot`).
@@ -131,7 +131,7 @@ impl RecapApp {
             .library
             .decks
             .iter_mut()
-            .find(|d| d.deck().id.as_str() == deck)
+            .find(|d| d.id().as_str() == deck)
             .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
         let now = self.env.now();
         let (study, warnings) = StudyDeck::open(

@@ -34,7 +34,7 @@ impl RecapApp {
         seed: u64,
     ) -> Result<QuizScreen, String> {
         for entry in self.library.decks.iter_mut() {
-            if scope.decks.contains(&entry.deck().id) {
+            if scope.decks.contains(entry.id()) {
                 entry.persist_assigned_ids().map_err(|e| e.to_string())?;
             }
         }

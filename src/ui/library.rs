@@ -61,8 +61,8 @@ impl LibraryScreen {
             .decks
             .iter()
             .map(|entry| {
-                let id = entry.deck().id.clone();
-                let overview = deck_overview(&env.data, entry.deck(), now, env.utc_offset_minutes)
+                let id = entry.id().clone();
+                let overview = deck_overview(&env.data, entry, now, env.utc_offset_minutes)
                     .map_err(|e| {
                         if let Some(file) = e.damaged_file() {
                             damaged.insert(id.clone(), file.to_path_buf());
@@ -76,7 +76,7 @@ impl LibraryScreen {
             .decks
             .iter()
             .map(|entry| {
-                let id = entry.deck().id.clone();
+                let id = entry.id().clone();
                 let summary = score_summary(&env.data.progress(), &id)
                     // A torn last line is a write cut short (the quiz was not saved); the
                     // scores of the complete lines are still right, so it is not shown here.
@@ -181,31 +181,32 @@ impl LibraryScreen {
     }
 
     fn deck_row(&self, ui: &mut egui::Ui, entry: &LibraryDeck) -> Option<LibraryAction> {
-        let deck = entry.deck();
+        // Only the deck's own fields: a big deck's cards are not built to list it.
+        let (id, title) = (entry.id(), entry.title());
         let mut action = None;
-        ui.add(egui::Label::new(egui::RichText::new(&deck.title).size(18.0).strong()).wrap());
+        ui.add(egui::Label::new(egui::RichText::new(title).size(18.0).strong()).wrap());
         ui.horizontal(|ui| {
-            if deck_button(ui, "Study", &deck.title).clicked() {
-                action = Some(LibraryAction::Study(deck.id.clone()));
+            if deck_button(ui, "Study", title).clicked() {
+                action = Some(LibraryAction::Study(id.clone()));
             }
-            if deck_button(ui, "Quiz", &deck.title).clicked() {
-                action = Some(LibraryAction::Quiz(deck.id.clone()));
+            if deck_button(ui, "Quiz", title).clicked() {
+                action = Some(LibraryAction::Quiz(id.clone()));
             }
-            if deck_button(ui, "Settings", &deck.title).clicked() {
-                action = Some(LibraryAction::Settings(deck.id.clone()));
+            if deck_button(ui, "Settings", title).clicked() {
+                action = Some(LibraryAction::Settings(id.clone()));
             }
-            if deck_button(ui, "Edit", &deck.title).clicked() {
-                action = Some(LibraryAction::Edit(deck.id.clone()));
+            if deck_button(ui, "Edit", title).clicked() {
+                action = Some(LibraryAction::Edit(id.clone()));
             }
-            if deck_button(ui, "Stats", &deck.title).clicked() {
-                action = Some(LibraryAction::Stats(Some(deck.id.clone())));
+            if deck_button(ui, "Stats", title).clicked() {
+                action = Some(LibraryAction::Stats(Some(id.clone())));
             }
         });
         let source = source_line(entry);
         if !source.is_empty() {
             ui.label(source);
         }
-        match self.overviews.get(&deck.id) {
+        match self.overviews.get(id) {
             Some(Ok(overview)) => {
                 let last = overview.last_studied.map_or_else(
                     || "never".to_string(),
@@ -218,10 +219,10 @@ impl LibraryScreen {
             }
             None => {}
         }
-        if let Some(file) = self.damaged.get(&deck.id) {
-            action = damaged_buttons(ui, deck, file).or(action);
+        if let Some(file) = self.damaged.get(id) {
+            action = damaged_buttons(ui, id, title, file).or(action);
         }
-        match self.quiz_scores.get(&deck.id) {
+        match self.quiz_scores.get(id) {
             Some(Ok(Some(summary))) => {
                 ui.label(quiz_line(summary));
             }
@@ -230,8 +231,8 @@ impl LibraryScreen {
             }
             _ => {}
         }
-        if !deck.description.is_empty() {
-            ui.add(egui::Label::new(egui::RichText::new(&deck.description).weak()).wrap());
+        if !entry.description().is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(entry.description()).weak()).wrap());
         }
         action
     }
@@ -298,19 +299,20 @@ fn deck_button(ui: &mut egui::Ui, verb: &str, deck_title: &str) -> egui::Respons
 /// What to do about a damaged progress file: study without saving, or rename it aside.
 fn damaged_buttons(
     ui: &mut egui::Ui,
-    deck: &crate::model::Deck,
+    id: &DeckId,
+    title: &str,
     file: &std::path::Path,
 ) -> Option<LibraryAction> {
     let mut action = None;
     ui.horizontal(|ui| {
-        if deck_button(ui, "Open read-only", &deck.title).clicked() {
-            action = Some(LibraryAction::StudyReadOnly(deck.id.clone()));
+        if deck_button(ui, "Open read-only", title).clicked() {
+            action = Some(LibraryAction::StudyReadOnly(id.clone()));
         }
-        let set_aside = deck_button(ui, "Set aside", &deck.title).on_hover_text(
+        let set_aside = deck_button(ui, "Set aside", title).on_hover_text(
             "Rename the damaged file (it is kept, not deleted) and study from the rest",
         );
         if set_aside.clicked() {
-            action = Some(LibraryAction::SetAside(deck.id.clone(), file.to_path_buf()));
+            action = Some(LibraryAction::SetAside(id.clone(), file.to_path_buf()));
         }
     });
     action
@@ -319,15 +321,15 @@ fn damaged_buttons(
 /// "2023-08-15 · kim-putin-letters.txt · bundled with Recap".
 fn source_line(entry: &LibraryDeck) -> String {
     let mut facts = Vec::new();
-    if let Some(source) = &entry.deck().source {
+    if let Some(source) = entry.source() {
         facts.extend(source.date.clone());
         facts.extend(source.file.clone().or(source.url.clone()));
     }
     if matches!(entry.origin, DeckOrigin::Bundled { .. }) {
         facts.push("bundled with Recap".to_string());
     }
-    if !entry.deck().tags.is_empty() {
-        facts.push(format!("tags: {}", entry.deck().tags.join(", ")));
+    if !entry.tags().is_empty() {
+        facts.push(format!("tags: {}", entry.tags().join(", ")));
     }
     facts.join(" · ")
 }

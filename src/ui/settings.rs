@@ -34,11 +34,11 @@ impl SettingsScreen {
         let entry = library
             .find(deck)
             .ok_or_else(|| format!("no deck {deck:?} in the library"))?;
-        let id = entry.deck().id.clone();
+        let id = entry.id().clone();
         let saved = deck_settings(&env.data, &id).map_err(|e| e.to_string())?;
         Ok(SettingsScreen {
             deck: id,
-            deck_title: entry.deck().title.clone(),
+            deck_title: entry.title().to_string(),
             retention: saved.desired_retention.to_string(),
             new_per_day: saved.new_per_day.to_string(),
             reviews_per_day: saved.reviews_per_day.to_string(),

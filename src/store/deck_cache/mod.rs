@@ -17,6 +17,10 @@
 //! so a mapped cache never changes under the reader.
 
 mod layout;
+mod study_cards;
+
+pub use layout::MappedDeck;
+pub use study_cards::CachedStudyCards;
 
 use super::cache_bytes::{cache_file_for, map_cache};
 use super::{FileKey, write_atomic};
@@ -30,13 +34,13 @@ pub fn cache_file(cache_dir: &Path, deck_file: &Path) -> PathBuf {
 }
 
 /// The deck cached for `deck_file`, when there is a cache and the file is unchanged since.
-pub fn load(cache_dir: &Path, deck_file: &Path) -> Option<Deck> {
+pub fn load(cache_dir: &Path, deck_file: &Path) -> Option<MappedDeck> {
     let key = FileKey::of(deck_file)?;
     let map = map_cache(&cache_file(cache_dir, deck_file))?;
     if layout::key_of(&map)? != key {
         return None;
     }
-    layout::decode(&SharedBytes::new(map))
+    MappedDeck::open(SharedBytes::new(map))
 }
 
 /// Caches `deck`, read from `deck_file` whose key was `key` before it was read. Nothing is

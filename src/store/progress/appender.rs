@@ -11,6 +11,32 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// How long a lock held elsewhere is waited for before the file counts as in use.
+///
+/// Why wait at all: a process started by this one (a file dialog, or a command-line test's
+/// child) shares this process's open files between its start and its `exec`, and with them
+/// their locks; a journal just closed can look locked for that moment.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Takes `file`'s advisory lock; [`ProgressError::InUse`] when another process keeps it.
+fn lock_briefly_waiting(file: &File, path: &Path) -> Result<(), ProgressError> {
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(ProgressError::InUse {
+                    file: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(ProgressError::io(path, "lock")(e)),
+        }
+    }
+}
+
 /// An open journal or history file, positioned to append.
 #[derive(Debug)]
 pub struct Appender {
@@ -37,15 +63,7 @@ impl Appender {
             .open(path)
             .map_err(ProgressError::io(path, "open for writing"))?;
         if lock {
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(TryLockError::WouldBlock) => {
-                    return Err(ProgressError::InUse {
-                        file: path.to_path_buf(),
-                    });
-                }
-                Err(TryLockError::Error(e)) => return Err(ProgressError::io(path, "lock")(e)),
-            }
+            lock_briefly_waiting(&file, path)?;
         }
         let len = file
             .metadata()
