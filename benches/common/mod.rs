@@ -280,7 +280,7 @@ pub fn library_deck(folder: &StudyFolder) -> LibraryDeck {
     library
         .decks
         .into_iter()
-        .find(|d| d.deck().id.as_str() == "bench")
+        .find(|d| d.id().as_str() == "bench")
         .expect("the generated deck is in the library")
 }
 
