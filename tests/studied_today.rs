@@ -93,3 +93,34 @@ fn a_damaged_line_far_back_is_not_read_and_one_at_the_end_is_reported() {
     let error = studied_in_logs(&files, DAY_START).unwrap_err().to_string();
     assert!(error.contains("history"), "{error}");
 }
+
+#[test]
+fn the_recent_records_are_the_end_of_the_history_whatever_the_pieces_and_a_torn_line() {
+    let (_dir, files, device) = files();
+    history(&files, &device, 30, true);
+    let path = files.history(&device);
+    let mut log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    log.write_all(b"Answer(seq:99999,card:\"c1\",at:").unwrap();
+    drop(log);
+    let all: Vec<Record> = read_history(&files)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.record)
+        .collect();
+    // Back to a record in every 64 kB piece of the file (each piece is read once).
+    for back in [0, 1, 99, 100, 350, 1_000, 2_999, 3_041] {
+        let since = all[all.len() - 1 - back].at();
+        let recent: Vec<Record> = read_recent(&files, since)
+            .unwrap()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.record)
+            .collect();
+        let first_older = all.iter().rposition(|r| r.at() < since);
+        let expected = &all[first_older.unwrap_or(0)..];
+        assert_eq!(recent, expected, "{back} back");
+    }
+}

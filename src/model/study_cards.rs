@@ -27,6 +27,12 @@ pub trait StudyCards: Send + Sync + fmt::Debug {
     /// The card at `at` (below [`StudyCards::len`]).
     fn card(&self, at: usize) -> Card;
 
+    /// Whether the card at `at` has the id whose bytes are `id` (what a cache of states in
+    /// deck order checks for every card, so it may avoid making each id).
+    fn id_is(&self, at: usize, id: &[u8]) -> bool {
+        self.id(at).as_str().as_bytes() == id
+    }
+
     /// Where the card `id` is. Reads every id: for occasional questions only.
     fn position(&self, id: &CardId) -> Option<usize> {
         (0..self.len()).find(|&at| self.id(at) == *id)

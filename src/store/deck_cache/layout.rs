@@ -212,6 +212,11 @@ impl MappedDeck {
         id_of(self.shared.bytes(), self.record(at)).expect("checked when the cache was opened")
     }
 
+    /// The bytes of card `at`'s id.
+    pub fn id_bytes(&self, at: usize) -> &[u8] {
+        slice(self.shared.bytes(), self.record(at), 0).expect("checked when the cache was opened")
+    }
+
     /// Whether card `at` is studied both ways.
     pub fn both_ways(&self, at: usize) -> bool {
         word(self.record(at), 10) & BOTH_WAYS != 0

@@ -1,7 +1,7 @@
 //! A cached deck's cards as studied, read from the cache one at a time.
 
 use super::layout::MappedDeck;
-use crate::model::{Card, CardId, StudyCards};
+use crate::model::{Card, CardId, REVERSED_MARKER, StudyCards};
 use std::sync::Arc;
 
 /// The cards of a deck in its cache as studied: every card, each followed by its reversed side
@@ -51,6 +51,15 @@ impl StudyCards for CachedStudyCards {
         match self.side(at) {
             (card, false) => self.deck.id(card),
             (card, true) => self.deck.id(card).reversed(),
+        }
+    }
+
+    fn id_is(&self, at: usize, id: &[u8]) -> bool {
+        match self.side(at) {
+            (card, false) => self.deck.id_bytes(card) == id,
+            (card, true) => id
+                .strip_suffix(REVERSED_MARKER.as_bytes())
+                .is_some_and(|own| self.deck.id_bytes(card) == own),
         }
     }
 

@@ -173,46 +173,52 @@ pub fn read_log_tail(path: &Path) -> Result<(Option<Seq>, u64), ProgressError> {
 
 /// The records at the end of the log at `path`, back to the first one written before `since`
 /// (a file's records are in the order written, so their times rise, clock changes apart: the
-/// caller leaves some slack). Reads the file from its end, a growing piece at a time, so a long
-/// history costs no more than its recent part. A torn last line is skipped; None when any
-/// other line read cannot be parsed (the caller then reads the whole file, which reports it).
+/// caller leaves some slack). Reads the file backwards, a piece at a time, parsing each line
+/// once and stopping at that first older record, so a long history costs no more than its
+/// recent part. A torn last line is skipped; None when any other line read cannot be parsed
+/// (the caller then reads the whole file, which reports it).
 pub fn read_log_since(path: &Path, since: crate::model::Timestamp) -> Option<Vec<Record>> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Vec::new()),
         Err(_) => return None,
     };
-    let len = file.metadata().ok()?.len();
-    let mut piece = TAIL_BYTES;
-    loop {
-        let start = len.saturating_sub(piece);
+    let mut end = file.metadata().ok()?.len();
+    // The start of a line cut by the piece read last, to be completed by the piece before.
+    let mut cut: Vec<u8> = Vec::new();
+    let mut newest_first = Vec::new();
+    let mut last_line = true;
+    while end > 0 {
+        let start = end.saturating_sub(TAIL_BYTES);
         file.seek(SeekFrom::Start(start)).ok()?;
-        let mut tail = Vec::with_capacity((len - start) as usize);
-        file.read_to_end(&mut tail).ok()?;
-        let records = records_in_piece(&tail, start > 0, path)?;
-        let reaches_back = records.first().is_some_and(|r| r.at() < since);
-        if start == 0 || reaches_back {
-            return Some(records);
+        let mut piece = Vec::with_capacity((end - start) as usize + cut.len());
+        (&mut file).take(end - start).read_to_end(&mut piece).ok()?;
+        piece.extend_from_slice(&cut);
+        // Unless the piece starts the file, its first line may be cut: keep it for later.
+        let first_whole = match start {
+            0 => 0,
+            _ => piece
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(piece.len(), |i| i + 1),
+        };
+        for line in piece[first_whole..].split_inclusive(|b| *b == b'\n').rev() {
+            let torn = std::mem::take(&mut last_line) && !line.ends_with(b"\n");
+            if torn {
+                continue;
+            }
+            if let Some(record) = parse_line(line, path, 0).ok()? {
+                let older = record.at() < since;
+                newest_first.push(record);
+                if older {
+                    newest_first.reverse();
+                    return Some(newest_first);
+                }
+            }
         }
-        piece = piece.saturating_mul(4);
+        cut = piece[..first_whole].to_vec();
+        end = start;
     }
-}
-
-/// The records of a piece of a log; the first line is skipped when the piece starts inside
-/// the file (it may be cut), the last when it is torn.
-fn records_in_piece(piece: &[u8], starts_inside: bool, path: &Path) -> Option<Vec<Record>> {
-    let lines: Vec<&[u8]> = piece
-        .split_inclusive(|b| *b == b'\n')
-        .skip(usize::from(starts_inside))
-        .collect();
-    let mut records = Vec::with_capacity(lines.len());
-    for (index, line) in lines.iter().enumerate() {
-        if !line.ends_with(b"\n") && index + 1 == lines.len() {
-            break;
-        }
-        if let Some(record) = parse_line(line, path, 0).ok()? {
-            records.push(record);
-        }
-    }
-    Some(records)
+    newest_first.reverse();
+    Some(newest_first)
 }

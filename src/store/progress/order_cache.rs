@@ -172,7 +172,7 @@ fn decode(bytes: &[u8], key: FileKey, deck: &dyn StudyCards) -> Option<Vec<CardS
     let mut states = big_vec(count);
     for at in 0..count {
         let id_len = reader.take(1)?[0] as usize;
-        if reader.take(id_len)? != deck.id(at).as_str().as_bytes() {
+        if !deck.id_is(at, reader.take(id_len)?) {
             return None;
         }
         states.push(read_state(&mut reader)?);
