@@ -1,9 +1,11 @@
 //! Issue 3's speed targets on a generated 100,000-card deck with progress for every card
 //! (mixed phases) and a history of 300,000 answers, in a temporary data folder:
-//! - open to first card: the deck as the library reads it (from its cache while the file is
-//!   unchanged), load the progress and open the journal, build today's queue (target: faster
-//!   than Anki's ~40–100 ms); the same in the app (`StudyDeck::open`, the session's first
-//!   card); and with the deck file changed (parsed again);
+//! - open to first card, as the app does it (`in_app_to_first_card`: load the library, whose
+//!   decks come from their caches unbuilt, `StudyDeck::open`, the session's first card; target:
+//!   faster than Anki's ~40–100 ms); the click on Study alone; the first answer after opening
+//!   (it also reads the progress's cards into the store's map); the library's overview of the
+//!   deck; the same steps with every card built (`to_first_card`, as when the editor or a quiz
+//!   has asked for the whole deck); and with the deck file changed (parsed again);
 //! - one answer: schedule it and save it durably (fsync) (target: ≤ 1 ms);
 //! - a checkpoint: the snapshot rewritten (and its text alone).
 //!

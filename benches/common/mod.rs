@@ -263,9 +263,9 @@ pub fn today() -> Today {
     }
 }
 
-/// Everything from the files on disk to the first card: read the deck as the library does
-/// (from its cache when the file is unchanged), load its progress (snapshot + journals) and
-/// open the journal, build today's queue.
+/// Everything from the files on disk to the first card with every card of the deck built (as
+/// after the editor or a quiz asked for the whole deck): read the deck from its cache, load
+/// its progress (snapshot + journals) and open the journal, build today's queue.
 pub fn open_to_first_card(folder: &StudyFolder) -> OpenDeck {
     let deck = library_deck(folder).shared_deck();
     let store = open_progress(folder);
