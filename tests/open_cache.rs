@@ -39,6 +39,19 @@ fn date_back(file: &Path) {
         .unwrap();
 }
 
+/// A data folder whose decks/ holds `deck` in a file left alone for an hour (so the library
+/// caches it), with its caches in a folder of their own.
+fn cached_folder(deck: &Deck) -> (tempfile::TempDir, tempfile::TempDir, DataDir) {
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let data = DataDir::new(folder.path()).with_cache(cache.path());
+    let deck_file = data.decks().join("cached.ron");
+    std::fs::create_dir_all(data.decks()).unwrap();
+    std::fs::write(&deck_file, deck_to_ron(deck)).unwrap();
+    date_back(&deck_file);
+    (folder, cache, data)
+}
+
 fn library_deck(data: &DataDir) -> recap::library::LibraryDeck {
     let library = Library::load(data, &mut StdRng::seed_from_u64(1));
     library
@@ -68,13 +81,7 @@ fn seen(study: &mut StudyDeck, now: Timestamp) -> String {
 
 #[test]
 fn a_deck_opened_from_its_caches_is_the_deck_opened_from_its_files() {
-    let folder = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
-    let data = DataDir::new(folder.path()).with_cache(cache.path());
-    let deck_file = data.decks().join("cached.ron");
-    std::fs::create_dir_all(data.decks()).unwrap();
-    std::fs::write(&deck_file, deck_to_ron(&deck())).unwrap();
-    date_back(&deck_file);
+    let (folder, cache, data) = cached_folder(&deck());
 
     let mut now = START;
     let mut study = open(&data, now);
@@ -154,13 +161,7 @@ fn a_progress_file_replaced_by_a_sync_tool_is_read_again() {
 /// progress, never a snapshot of only the cards touched since.
 #[test]
 fn studying_a_deck_opened_from_its_caches_keeps_every_cards_progress() {
-    let folder = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
-    let data = DataDir::new(folder.path()).with_cache(cache.path());
-    let deck_file = data.decks().join("cached.ron");
-    std::fs::create_dir_all(data.decks()).unwrap();
-    std::fs::write(&deck_file, deck_to_ron(&deck())).unwrap();
-    date_back(&deck_file);
+    let (folder, cache, data) = cached_folder(&deck());
 
     let mut now = START;
     let mut study = open(&data, now);
@@ -205,15 +206,9 @@ fn studying_a_deck_opened_from_its_caches_keeps_every_cards_progress() {
 /// computer's journal after it was made are merged on top, never hidden by it.
 #[test]
 fn answers_from_another_computer_since_the_last_close_are_not_hidden_by_the_caches() {
-    let folder = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
-    let data = DataDir::new(folder.path()).with_cache(cache.path());
-    let deck_file = data.decks().join("cached.ron");
-    std::fs::create_dir_all(data.decks()).unwrap();
     let mut both_ways = deck();
     both_ways.cards[0].both_ways = true;
-    std::fs::write(&deck_file, deck_to_ron(&both_ways)).unwrap();
-    date_back(&deck_file);
+    let (folder, cache, data) = cached_folder(&both_ways);
     let mut study = open(&data, START);
     let first = study.current(START).unwrap();
     study.answer(Rating::Easy, START).unwrap();
