@@ -59,9 +59,19 @@ pub fn states_in_order(
     progress: &Snapshot,
     deck: &dyn StudyCards,
 ) -> Vec<CardState> {
-    if let Some(states) = cached(cache_dir, snapshot, basis, deck) {
-        return states;
-    }
+    cached(cache_dir, snapshot, basis, deck)
+        .unwrap_or_else(|| looked_up(cache_dir, snapshot, basis, progress, deck))
+}
+
+/// The states of [`states_in_order`] looked up in `progress` card by card, and cached for next
+/// time when `basis` can be trusted.
+pub fn looked_up(
+    cache_dir: Option<&Path>,
+    snapshot: &Path,
+    basis: Option<Basis>,
+    progress: &Snapshot,
+    deck: &dyn StudyCards,
+) -> Vec<CardState> {
     let states = progress.states_in_order(deck);
     if let (Some(dir), Some(basis)) = (cache_dir, basis) {
         save(dir, snapshot, basis, deck, &states);
@@ -85,7 +95,7 @@ pub fn load_in_order(
         Some(cached) => cards_of(cached, files)?,
         None => loaded.progress,
     };
-    let states = states_in_order(files.cache(), &snapshot, loaded.basis, &progress, deck);
+    let states = looked_up(files.cache(), &snapshot, loaded.basis, &progress, deck);
     Ok((progress.settings, states))
 }
 
@@ -102,7 +112,7 @@ pub fn cached(
 /// Caches `states` (one per card of `deck`, in its order) as those of the snapshot file in
 /// `basis`; only when that file was written here or has been left alone long enough (see
 /// [`FileKey::is_settled`]). A cache that cannot be written is only a slower next open.
-pub fn save(
+fn save(
     cache_dir: &Path,
     snapshot: &Path,
     basis: Basis,

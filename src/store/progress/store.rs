@@ -10,7 +10,7 @@ use super::load::{cards_of, every_record, load_deferring_cards};
 use super::log_file::read_log_tail;
 use super::merge::apply_own;
 use super::order_cache;
-use super::order_cache::{Basis, save as save_order, states_in_order};
+use super::order_cache::{Basis, looked_up};
 use super::record::{Record, Seq};
 use super::snapshot::Snapshot;
 use super::snapshot_cache::{self, CachedSnapshot};
@@ -116,30 +116,28 @@ impl ProgressStore {
         &mut self,
         deck: &dyn StudyCards,
     ) -> Result<Vec<CardState>, ProgressError> {
-        let (cache, snapshot) = (self.files.cache(), self.files.snapshot());
-        if let Some(states) = order_cache::cached(cache, &snapshot, self.basis, deck) {
+        let snapshot = self.files.snapshot();
+        if let Some(states) = order_cache::cached(self.files.cache(), &snapshot, self.basis, deck) {
             return Ok(states);
         }
         self.with_cards()?;
-        Ok(states_in_order(
-            self.files.cache(),
-            &snapshot,
-            self.basis,
-            &self.progress,
-            deck,
-        ))
+        let (cache, basis) = (self.files.cache(), self.basis);
+        Ok(looked_up(cache, &snapshot, basis, &self.progress, deck))
     }
 
     /// Caches the states of `deck`'s cards in its order for the next open (see
     /// [`Self::states_in_order`]), when the progress is exactly the snapshot file, as it is
     /// after a checkpoint.
     pub fn cache_order(&mut self, deck: &dyn StudyCards) {
-        if self.with_cards().is_err() {
-            return;
-        }
-        if let (Some(dir), Some(basis)) = (self.files.cache(), self.basis) {
-            let states = self.progress.states_in_order(deck);
-            save_order(dir, &self.files.snapshot(), basis, deck, &states);
+        if self.basis.is_some() && self.files.cache().is_some() && self.with_cards().is_ok() {
+            let snapshot = self.files.snapshot();
+            looked_up(
+                self.files.cache(),
+                &snapshot,
+                self.basis,
+                &self.progress,
+                deck,
+            );
         }
     }
 
