@@ -36,9 +36,10 @@ pub enum DeckOrigin {
 /// they show from the cache (see [`LibraryDeck::study_cards`]).
 #[derive(Debug, Clone)]
 pub struct LibraryDeck {
-    /// The deck with every card; made from `cached` the first time it is asked for. Shared
-    /// with study sessions: a big deck is not copied to be studied.
-    full: OnceLock<Arc<Deck>>,
+    /// The deck with every card; made from `cached` the first time it is asked for, once for
+    /// every clone of this entry. Shared with study sessions: a big deck is not copied to be
+    /// studied.
+    full: Arc<OnceLock<Arc<Deck>>>,
     /// The deck's cache, when it was read from one.
     cached: Option<Arc<MappedDeck>>,
     /// Ids made up while reading, to be written into the file before progress uses them.
@@ -58,7 +59,7 @@ impl PartialEq for LibraryDeck {
 impl LibraryDeck {
     pub fn new(parsed: ParsedDeck, origin: DeckOrigin) -> LibraryDeck {
         LibraryDeck {
-            full: OnceLock::from(Arc::new(parsed.deck)),
+            full: Arc::new(OnceLock::from(Arc::new(parsed.deck))),
             cached: None,
             assigned: parsed.assigned,
             origin,
@@ -68,7 +69,7 @@ impl LibraryDeck {
     /// A deck read from its cache (it has no made-up ids: only such decks are cached).
     pub fn from_cache(cached: MappedDeck, origin: DeckOrigin) -> LibraryDeck {
         LibraryDeck {
-            full: OnceLock::new(),
+            full: Arc::default(),
             cached: Some(Arc::new(cached)),
             assigned: AssignedIds::default(),
             origin,
