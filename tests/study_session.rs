@@ -314,3 +314,34 @@ fn a_reversed_side_at_its_eighth_lapse_tags_its_card_leech() {
     assert_eq!(deck.cards[0].tags, vec!["leech".to_string()]);
     assert!(deck.cards[0].both_ways);
 }
+
+/// The review screen asks when the next card is due on every frame; the answer it gets must
+/// follow every answer and undo.
+#[test]
+fn the_next_due_time_follows_answers_and_undos() {
+    let library = Library::load(
+        &DataDir::new(tempfile::tempdir().unwrap().path()),
+        &mut StdRng::seed_from_u64(1),
+    );
+    let deck = library.find("kim-putin-letters").unwrap().deck().clone();
+    let settings = DeckSettings::default();
+    let scheduler = Scheduler::new(&settings).unwrap();
+    let mut session = Session::new(
+        deck,
+        &CardMap::default(),
+        settings,
+        scheduler,
+        StudiedToday::default(),
+        START,
+        0,
+    );
+    assert_eq!(session.next_due(), None, "only new cards");
+    session.current(START).unwrap();
+    let answer = session.prepare_answer(Rating::Good, START).unwrap();
+    let due = answer.state.due;
+    session.commit_answer(answer, 1);
+    assert_eq!(session.next_due(), Some(due));
+    assert!(due.0 > START.0);
+    session.commit_undo(START).unwrap();
+    assert_eq!(session.next_due(), None, "the answer was taken back");
+}

@@ -66,6 +66,9 @@ pub struct Session {
     showing: Option<Showing>,
     /// Answers that can be taken back: each with its journal number and the card's position.
     undo: Vec<(Answer, u64, usize)>,
+    /// [`Session::next_due`] once worked out (the review screen asks every frame; it reads
+    /// every card's state); forgotten whenever a state or the queue changes.
+    next_due: std::cell::Cell<Option<Option<Timestamp>>>,
     summary: SessionSummary,
 }
 
@@ -128,6 +131,7 @@ impl Session {
             day_end,
             showing: None,
             undo: Vec::new(),
+            next_due: Default::default(),
             summary: SessionSummary::default(),
         }
     }
@@ -182,6 +186,7 @@ impl Session {
         now: Timestamp,
         utc_offset_minutes: i32,
     ) {
+        self.next_due.take();
         self.settings = settings;
         self.scheduler = scheduler;
         self.utc_offset_minutes = utc_offset_minutes;
@@ -199,6 +204,7 @@ impl Session {
 
     /// At the rollover the limits start again: rebuild the queue for the new day.
     fn start_new_day(&mut self, now: Timestamp) {
+        self.next_due.take();
         self.day_end = next_rollover(
             now,
             self.settings.day_rollover_hour,
@@ -265,6 +271,7 @@ impl Session {
             return;
         };
         debug_assert_eq!(self.cards.id(at), answer.card);
+        self.next_due.take();
         self.states[at] = answer.state.clone();
         self.queue.schedule(at, &answer.state);
         self.summary.reviewed += 1;
@@ -288,6 +295,7 @@ impl Session {
     /// state and is shown again at once.
     pub fn commit_undo(&mut self, now: Timestamp) -> Option<Answer> {
         let (answer, _, at) = self.undo.pop()?;
+        self.next_due.take();
         self.states[at] = answer.previous.clone();
         self.queue.restore(at, Some(&answer.previous));
         self.summary.reviewed -= 1;
@@ -320,17 +328,23 @@ impl Session {
     /// When the next card of this deck is due after today's queue is done: a learning card later
     /// today, or the earliest review.
     pub fn next_due(&self) -> Option<Timestamp> {
+        if let Some(known) = self.next_due.get() {
+            return known;
+        }
         let reviews = self
             .states
             .iter()
             .filter(|s| s.phase != Phase::New)
             .map(|s| s.due);
-        self.queue
+        let next = self
+            .queue
             .next_learning_due()
             .into_iter()
             .chain(reviews)
             .filter(|due| due.0 > 0)
-            .min()
+            .min();
+        self.next_due.set(Some(next));
+        next
     }
 
     /// Whether `card` is a leech: forgotten `leech_threshold` times (0 turns leeches off).
