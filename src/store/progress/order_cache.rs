@@ -241,16 +241,46 @@ mod tests {
         (path, basis)
     }
 
-    #[test]
-    fn states_come_in_deck_order_from_the_cache_once_made() {
+    /// A settled snapshot file of [`progress`] and the order cache made from it for the deck
+    /// a, b, c. Keep `_dir` bound: the folder is removed with it.
+    struct Made {
+        _dir: tempfile::TempDir,
+        file: PathBuf,
+        basis: Basis,
+        cache: PathBuf,
+        deck: Deck,
+        states: Vec<CardState>,
+    }
+
+    fn made_cache() -> Made {
         let dir = tempfile::tempdir().unwrap();
         let (file, basis) = settled_file(dir.path());
         let cache = dir.path().join("c");
         let deck = deck(&["a", "b", "c"]);
+        let states = states_in_order(Some(&cache), &file, Some(basis), &progress(), &deck);
+        Made {
+            _dir: dir,
+            file,
+            basis,
+            cache,
+            deck,
+            states,
+        }
+    }
+
+    #[test]
+    fn states_come_in_deck_order_from_the_cache_once_made() {
+        let Made {
+            file,
+            basis,
+            cache,
+            deck,
+            states: made,
+            _dir,
+        } = made_cache();
         let expected = progress().states_in_order(&deck);
         assert_eq!(expected[1].phase, Phase::Learning);
         assert_eq!(expected[0], CardState::default());
-        let made = states_in_order(Some(&cache), &file, Some(basis), &progress(), &deck);
         assert_eq!(made, expected);
         // From the cache now: an empty progress would give other states.
         let empty = Snapshot::empty(DeckId::new("summit").unwrap());
@@ -260,11 +290,14 @@ mod tests {
 
     #[test]
     fn another_snapshot_or_another_deck_order_is_not_read_from_the_cache() {
-        let dir = tempfile::tempdir().unwrap();
-        let (file, basis) = settled_file(dir.path());
-        let cache = dir.path().join("c");
-        let deck_abc = deck(&["a", "b", "c"]);
-        states_in_order(Some(&cache), &file, Some(basis), &progress(), &deck_abc);
+        let Made {
+            file,
+            basis,
+            cache,
+            deck: deck_abc,
+            _dir,
+            ..
+        } = made_cache();
         let empty = Snapshot::empty(DeckId::new("summit").unwrap());
         for other in [
             deck(&["b", "a", "c"]),
@@ -308,11 +341,14 @@ mod tests {
 
     #[test]
     fn a_damaged_cache_is_ignored_whatever_byte_is_hit() {
-        let dir = tempfile::tempdir().unwrap();
-        let (file, basis) = settled_file(dir.path());
-        let cache = dir.path().join("c");
-        let deck = deck(&["a", "b", "c"]);
-        states_in_order(Some(&cache), &file, Some(basis), &progress(), &deck);
+        let Made {
+            file,
+            basis,
+            cache,
+            deck,
+            _dir,
+            ..
+        } = made_cache();
         let path = cache_file(&cache, &file);
         let good = std::fs::read(&path).unwrap();
         assert!(load(&cache, &file, basis.key, &deck).is_some());
